@@ -25,12 +25,13 @@ class FoundPlace:
     latitude: float | None
     longitude: float | None
     geonames_id: int | None
+    aliases: tuple[str, ...] = ()  # other names users may filter by (Latin and Cyrillic)
 
 
 @dataclass(frozen=True)
 class FoundPlaceMention:
     place: FoundPlace
-    paragraph: int
+    paragraph: int | None  # None for a mention in the title
     surface: str
     start: int
     end: int
