@@ -1,0 +1,10 @@
+"""archive: a searchable archive of news articles in one SQLite file.
+
+    from archive import Archive
+    Archive("data/archive.db").ingest(["seeds/"])
+    result = Archive("data/archive.db").search("Novosibirsk")
+"""
+from .api import Archive, ingest, search
+from .errors import ArchiveError
+
+__all__ = ["Archive", "ArchiveError", "ingest", "search"]

@@ -1,0 +1,55 @@
+"""The public Python API: Archive(path).ingest(...), .search(...)."""
+from __future__ import annotations
+
+import os
+
+from .db import default_db_path
+
+
+class Archive:
+    """One archive database file.
+
+    Reading opens the file read-only and never changes it; writing creates it
+    if needed and applies pending migrations first.
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None):
+        self.path = os.fspath(path) if path is not None else default_db_path()
+
+    def ingest(self, paths, on_file=None):
+        from .db import connect_for_writing
+        from .ingest import ingest_paths
+
+        conn = connect_for_writing(self.path)
+        try:
+            return ingest_paths(conn, [os.fspath(p) for p in paths], on_file=on_file)
+        finally:
+            conn.close()
+
+    def search(self, query: str, **options):
+        from .db import connect_for_reading
+        from .query import search
+
+        conn = connect_for_reading(self.path)
+        try:
+            return search(conn, query, **options)
+        finally:
+            conn.close()
+
+    def migrate(self) -> str | None:
+        """Apply pending migrations; return the schema version."""
+        from .db import connect_for_writing, schema_version
+
+        conn = connect_for_writing(self.path)
+        try:
+            return schema_version(conn)
+        finally:
+            conn.close()
+
+
+def ingest(paths, db: str | os.PathLike | None = None, on_file=None):
+    return Archive(db).ingest(paths, on_file=on_file)
+
+
+def search(query: str, db: str | os.PathLike | None = None, **options):
+    return Archive(db).search(query, **options)

@@ -1,0 +1,190 @@
+"""The only writer: one transaction per article, idempotent by url, else path."""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+
+from .document import ParsedArticle
+from .extract import Extraction
+from .extract.found import FoundPlace, FoundSource
+
+# Children of an article, deleted before the article's rows are written again.
+# Order matters: rows that point at paragraphs go before paragraphs.
+CHILD_TABLES = ("quotes", "place_mentions", "citations", "links", "paragraphs")
+
+
+@dataclass(frozen=True)
+class Existing:
+    id: int
+    content_hash: str
+    path: str | None
+
+
+def fold(name: str) -> str:
+    """The lookup key for names users type: case-folded, spaces collapsed."""
+    return " ".join(name.casefold().split())
+
+
+class Store:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    # -- lookups before parsing ------------------------------------------------
+    def unchanged_at(self, path: str, content_hash: str) -> int | None:
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE path = ? AND content_hash = ?", (path, content_hash)
+        ).fetchone()
+        return row[0] if row else None
+
+    def existing(self, url: str | None, path: str) -> Existing | None:
+        """The article this file is a version of: same url, else same path."""
+        row = None
+        if url:
+            row = self.conn.execute("SELECT id, content_hash, path FROM articles WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                "SELECT id, content_hash, path FROM articles WHERE path = ? ORDER BY id LIMIT 1", (path,)
+            ).fetchone()
+        return Existing(*row) if row else None
+
+    # -- writing ---------------------------------------------------------------
+    def save(
+        self,
+        article: ParsedArticle,
+        extraction: Extraction,
+        content_hash: str,
+        path: str,
+        replace: int | None = None,
+    ) -> int:
+        """Write one article and everything found in it, in one transaction."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            article_id = self._write_article(article, extraction, content_hash, path, replace)
+            paragraph_ids = self._write_paragraphs(article_id, article)
+            self._write_links(article_id, article, paragraph_ids)
+            self._write_quotes(article_id, extraction, paragraph_ids)
+            self._write_places(article_id, extraction, paragraph_ids)
+            self._write_citations(article_id, extraction, paragraph_ids)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return article_id
+
+    def _write_article(self, article, extraction, content_hash, path, replace) -> int:
+        values = dict(
+            title=article.title,
+            published=article.published,
+            url=article.url,
+            outlet=extraction.outlet,
+            path=path,
+            content_hash=content_hash,
+            word_count=article.word_count,
+            ingested_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        )
+        if replace is None:
+            columns = ", ".join(values)
+            marks = ", ".join(f":{name}" for name in values)
+            return self.conn.execute(f"INSERT INTO articles ({columns}) VALUES ({marks})", values).lastrowid
+        for table in CHILD_TABLES:
+            self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (replace,))
+        assignments = ", ".join(f"{name} = :{name}" for name in values)
+        self.conn.execute(f"UPDATE articles SET {assignments} WHERE id = :id", {**values, "id": replace})
+        return replace
+
+    def _write_paragraphs(self, article_id: int, article: ParsedArticle) -> dict[int, int]:
+        ids: dict[int, int] = {}
+        insert = "INSERT INTO paragraphs (article_id, position, section, text, markdown) VALUES (?, ?, ?, ?, ?)"
+        for p in article.paragraphs:
+            ids[p.position] = self.conn.execute(insert, (article_id, p.position, p.section, p.text, p.markdown)).lastrowid
+        return ids
+
+    def _write_links(self, article_id, article, paragraph_ids) -> None:
+        self.conn.executemany(
+            'INSERT INTO links (article_id, paragraph_id, text, href, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
+            [
+                (article_id, paragraph_ids.get(l.paragraph), l.text, l.href, l.start, l.end)
+                for l in article.links
+            ],
+        )
+
+    def _write_quotes(self, article_id, extraction: Extraction, paragraph_ids) -> None:
+        self.conn.executemany(
+            'INSERT INTO quotes (article_id, paragraph_id, text, speaker, kind, start, "end", cue, via, via_source_id)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article_id, paragraph_ids.get(q.paragraph), q.text, q.speaker, q.kind,
+                    q.start, q.end, q.cue, q.via, self.source_id_for_name(q.via) if q.via else None,
+                )
+                for q in extraction.quotes
+            ],
+        )
+
+    def _write_places(self, article_id, extraction: Extraction, paragraph_ids) -> None:
+        rows = []
+        for mention in extraction.places:
+            place_id = self.place_id(mention.place)
+            rows.append((place_id, article_id, paragraph_ids.get(mention.paragraph), mention.surface, mention.start, mention.end))
+        self.conn.executemany(
+            'INSERT INTO place_mentions (place_id, article_id, paragraph_id, surface, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
+            rows,
+        )
+
+    def _write_citations(self, article_id, extraction: Extraction, paragraph_ids) -> None:
+        rows = []
+        for citation in extraction.citations:
+            source_id = self.source_id(citation.source)
+            rows.append((source_id, article_id, paragraph_ids.get(citation.paragraph), citation.surface, citation.cue, citation.href))
+        self.conn.executemany(
+            "INSERT INTO citations (source_id, article_id, paragraph_id, surface, cue, href) VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    # -- entities shared across articles ---------------------------------------
+    def place_id(self, place: FoundPlace) -> int:
+        row = self.conn.execute("SELECT id FROM places WHERE key = ?", (place.key,)).fetchone()
+        if row:
+            return row[0]
+        place_id = self.conn.execute(
+            "INSERT INTO places (key, name, kind, country_code, latitude, longitude, geonames_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (place.key, place.name, place.kind, place.country_code, place.latitude, place.longitude, place.geonames_id),
+        ).lastrowid
+        names = dict.fromkeys((place.name, *place.aliases))
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO place_names (place_id, name, folded) VALUES (?, ?, ?)",
+            [(place_id, name, fold(name)) for name in names],
+        )
+        return place_id
+
+    def source_id_for_name(self, name: str) -> int | None:
+        from .extract.sources import normalize_alias
+
+        row = self.conn.execute("SELECT source_id FROM source_aliases WHERE folded = ?", (normalize_alias(name),)).fetchone()
+        return row[0] if row else None
+
+    def source_id(self, source: FoundSource) -> int:
+        """The one row for this source: found by any of its names, else created."""
+        from .extract.sources import normalize_alias
+
+        names = dict.fromkeys((source.name, *source.aliases))
+        source_id = None
+        for name in names:
+            source_id = self.source_id_for_name(name)
+            if source_id is not None:
+                break
+        if source_id is None:
+            row = self.conn.execute("SELECT id FROM sources WHERE name = ?", (source.name,)).fetchone()
+            source_id = row[0] if row else self.conn.execute(
+                "INSERT INTO sources (name, kind, domain) VALUES (?, ?, ?)", (source.name, source.kind, source.domain)
+            ).lastrowid
+        # New spellings learned here ("... (CIT)") join the source's aliases.
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO source_aliases (source_id, alias, folded) VALUES (?, ?, ?)",
+            [(source_id, name, normalize_alias(name)) for name in names],
+        )
+        return source_id
