@@ -16,13 +16,22 @@ class Archive:
     def __init__(self, path: str | os.PathLike | None = None):
         self.path = os.fspath(path) if path is not None else default_db_path()
 
-    def ingest(self, paths, on_file=None):
+    def ingest(self, paths, *, jobs: int = 1, max_size: int | None = None, timeout: float | None = None,
+               prune: bool = False, on_file=None, on_start=None):
+        """Ingest files and folders; returns an IngestReport. jobs > 1 parses in worker processes."""
         from .db import connect_for_writing
-        from .ingest import ingest_paths
+        from .ingest import IngestOptions, ingest_paths
 
+        defaults = IngestOptions()
+        options = IngestOptions(
+            jobs=jobs,
+            max_size=defaults.max_size if max_size is None else max_size,
+            timeout=defaults.timeout if timeout is None else timeout,
+            prune=prune,
+        )
         conn = connect_for_writing(self.path)
         try:
-            return ingest_paths(conn, [os.fspath(p) for p in paths], on_file=on_file)
+            return ingest_paths(conn, [os.fspath(p) for p in paths], options, on_file=on_file, on_start=on_start)
         finally:
             conn.close()
 
@@ -47,8 +56,8 @@ class Archive:
             conn.close()
 
 
-def ingest(paths, db: str | os.PathLike | None = None, on_file=None):
-    return Archive(db).ingest(paths, on_file=on_file)
+def ingest(paths, db: str | os.PathLike | None = None, **options):
+    return Archive(db).ingest(paths, **options)
 
 
 def search(query: str, db: str | os.PathLike | None = None, **options):

@@ -8,7 +8,7 @@ import click
 from .api import Archive
 from .db import DEFAULT_DB
 from .errors import ArchiveError
-from .output import cut, emit, output_options, terminal_width
+from .output import cut, emit, output_options, terminal_width, to_json
 
 
 class ArchiveGroup(click.Group):
@@ -38,20 +38,63 @@ def cli(ctx, db):
     ctx.obj = Archive(db)
 
 
+class ByteSize(click.ParamType):
+    """10M, 512K, 2G or a number of bytes."""
+
+    name = "size"
+    units = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024**2, "MB": 1024**2, "G": 1024**3, "GB": 1024**3}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper()
+        number = text.rstrip("KMGB")
+        unit = text[len(number):]
+        try:
+            size = int(float(number) * self.units[unit])
+        except (ValueError, KeyError):
+            self.fail(f"{value!r} is not a size such as 10M, 512K or 1048576", param, ctx)
+        if size <= 0:
+            self.fail("must be more than 0", param, ctx)
+        return size
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes that parse and extract [default: all cores].")
+@click.option("--max-size", type=ByteSize(), default="10M", show_default=True,
+              help="Skip files larger than this, with a message.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+              help="Seconds one file may take to parse before it is skipped.")
+@click.option("--prune", is_flag=True, help="Remove articles whose files under PATHS are gone.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_obj
-def ingest(archive: Archive, paths):
+def ingest(archive: Archive, paths, jobs, max_size, timeout, prune, as_json):
     """Read Markdown articles from files and folders into the archive."""
+    import os
+
+    from .progress import Progress
+
+    progress = Progress(enabled=sys.stderr.isatty() and not as_json)
 
     def on_file(outcome):
+        progress.advance(outcome)
         if outcome.status == "failed":
-            click.echo(f"failed: {outcome.path}: {outcome.reason}", err=True)
+            progress.echo(f"failed: {outcome.path}: {outcome.reason}")
+        elif outcome.status == "duplicate":
+            progress.echo(f"skipped: {outcome.path}: {outcome.reason}")
         for warning in outcome.warnings:
-            click.echo(f"warning: {outcome.path}: {warning}", err=True)
+            progress.echo(f"warning: {outcome.path}: {warning}")
 
-    report = archive.ingest(paths, on_file=on_file)
-    click.echo(report.summary())
+    with progress:
+        report = archive.ingest(paths, jobs=jobs or os.cpu_count() or 1, max_size=max_size, timeout=timeout,
+                                prune=prune, on_file=on_file, on_start=progress.start)
+    for path in report.pruned:
+        click.echo(f"pruned: {path}", err=True)
+    click.echo(to_json(report.as_dict()) if as_json else report.summary())
+    if report.interrupted:
+        sys.exit(130)
     if report.failed:
         sys.exit(1)
 
@@ -104,6 +147,37 @@ def _print_hits(result) -> None:
         click.echo(f"   {highlight(' '.join(hit.snippet.split()), *marks)}")
         click.echo()
     click.echo(f"{len(result.hits)} of {result.total} articles")
+
+
+@cli.command("datasette-metadata")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Where to write it (.json, or .yml/.yaml for YAML). Default: beside the database, DB.metadata.json.")
+@click.pass_obj
+def datasette_metadata(archive: Archive, output):
+    """Write Datasette metadata: titles, descriptions, facets, labels, ranked search queries."""
+    from .datasette import write_metadata
+
+    click.echo(write_metadata(archive.path, output))
+
+
+@cli.command()
+@click.option("--host", "-h", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but loopback exposes the archive and read-only SQL.")
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8001, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--metadata", type=click.Path(dir_okay=False),
+              help="Use this metadata file as it is, instead of writing DB.metadata.json beside the database.")
+@click.pass_obj
+def serve(archive: Archive, host, port, metadata):
+    """Browse and query the archive in Datasette (needs the datasette extra)."""
+    from .datasette import exposure_warning, prepare_serve, run
+
+    warning = exposure_warning(host)
+    if warning:
+        click.echo(warning, err=True)
+    command = prepare_serve(archive.path, host=host, port=port, metadata=metadata)
+    click.echo(f"Serving {archive.path} with {command[command.index('--metadata') + 1]} (Ctrl-C stops)", err=True)
+    sys.exit(run(command))
 
 
 def main():

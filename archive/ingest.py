@@ -1,88 +1,291 @@
-"""Ingest: discover -> read -> parse -> extract -> store, one file at a time."""
+"""Ingest: discover -> prepare (workers: read, parse, extract) -> store (one writer).
+
+Files are prepared in worker processes and written by this process alone, in
+short batches: every article is whole in the transaction that stores it, so a
+crash or kill leaves complete articles only, and the next run finishes the job.
+Ctrl-C and SIGTERM stop at the next article boundary with what was stored.
+"""
 from __future__ import annotations
 
-import hashlib
 import os
+import signal
+import sqlite3
+import threading
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
-from .decode import decode
 from .discover import discover
 from .errors import ArchiveError
-from .extract import extract
-from .parse import parse_markdown
+from .prepare import DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT, Prepared, Task, prepare
 from .store import Store
 
 STATUSES = ("new", "updated", "unchanged", "failed")
+BATCH_SECONDS = 0.25  # a writer waiting on us waits at most about this long
+BATCH_ARTICLES = 200
+CHUNK = 8  # files a worker prepares per round trip
 
 
 @dataclass(frozen=True)
 class FileOutcome:
     path: str
-    status: str  # one of STATUSES
+    status: str  # one of STATUSES, or "duplicate": an older version of an article stored from another file
     article_id: int | None = None
-    reason: str | None = None  # why it failed
+    reason: str | None = None
     warnings: tuple[str, ...] = ()
 
 
 @dataclass
 class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
+    interrupted: bool = False
+    seconds: float = 0.0
 
     @property
     def counts(self) -> dict[str, int]:
         counted = Counter(outcome.status for outcome in self.outcomes)
-        return {status: counted.get(status, 0) for status in STATUSES}
+        counts = {status: counted.get(status, 0) for status in STATUSES}
+        if counted.get("duplicate"):
+            counts["duplicate"] = counted["duplicate"]
+        if self.pruned:
+            counts["pruned"] = len(self.pruned)
+        return counts
 
     @property
     def failed(self) -> list[FileOutcome]:
         return [outcome for outcome in self.outcomes if outcome.status == "failed"]
 
     def summary(self) -> str:
-        return ", ".join(f"{count} {status}" for status, count in self.counts.items())
+        counts = self.counts
+        line = ", ".join(f"{counts[status]} {status}" for status in STATUSES)
+        if counts.get("duplicate"):
+            line += f" ({counts['duplicate']} older duplicate{'s' * (counts['duplicate'] > 1)} of stored articles skipped)"
+        if self.pruned:
+            line += f", {len(self.pruned)} pruned"
+        return line + (" (interrupted)" if self.interrupted else "")
+
+    def as_dict(self) -> dict:
+        return {
+            **self.counts,
+            "interrupted": self.interrupted,
+            "seconds": round(self.seconds, 3),
+            "failures": [{"path": o.path, "reason": o.reason} for o in self.failed],
+            "pruned": self.pruned,
+        }
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    jobs: int = 1
+    max_size: int = DEFAULT_MAX_SIZE
+    timeout: float = DEFAULT_TIMEOUT
+    prune: bool = False
+
+
+def stored_path(path: Path) -> str:
+    """Paths under the working folder are stored relative to it, others absolute."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute)
+    return absolute if relative.startswith("..") else relative
 
 
 def ingest_paths(
-    conn, paths: list[str | os.PathLike], on_file: Callable[[FileOutcome], None] | None = None
+    conn: sqlite3.Connection,
+    paths: list[str | os.PathLike],
+    options: IngestOptions = IngestOptions(),
+    on_file: Callable[[FileOutcome], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
 ) -> IngestReport:
+    started = time.monotonic()
     store = Store(conn)
     report = IngestReport()
+
+    def record(outcome: FileOutcome) -> None:
+        report.outcomes.append(outcome)
+        if on_file:
+            on_file(outcome)
+
     found = discover(paths)
-    outcomes = [FileOutcome(str(path), "failed", reason=reason) for path, reason in found.skipped]
-    for outcome in outcomes:
-        _record(report, outcome, on_file)
+    for path, reason in found.skipped:
+        record(FileOutcome(str(path), "failed", reason=reason))
+    known = store.known_files()
+    tasks: list[Task] = []
     for path in found.files:
-        _record(report, ingest_file(store, path), on_file)
+        name = stored_path(path)
+        try:
+            info = path.stat()
+        except OSError as error:
+            record(FileOutcome(name, "failed", reason=error.strerror or "vanished"))
+            continue
+        seen = known.get(name)
+        if seen and seen.size == info.st_size and seen.mtime_ns == info.st_mtime_ns and seen.article_id:
+            record(FileOutcome(name, "unchanged", seen.article_id))  # not even read
+            continue
+        tasks.append(Task(name, info.st_size, info.st_mtime_ns, seen.content_hash if seen else None,
+                          options.max_size, options.timeout))
+    if on_start:
+        on_start(len(tasks))
+
+    with StopRequests() as stop:
+        writer = Writer(store, record)
+        try:
+            for prepared in _prepared(tasks, options.jobs, stop):
+                writer.take(prepared)
+                if stop.requested:
+                    break
+        except sqlite3.OperationalError as error:
+            raise ArchiveError(_write_failure(error, writer.stored)) from None
+        finally:
+            writer.close()
+        report.interrupted = stop.requested
+    if options.prune and not report.interrupted:
+        report.pruned = store.prune_missing([Path(p) for p in paths])
+    report.seconds = time.monotonic() - started
     return report
 
 
-def _record(report: IngestReport, outcome: FileOutcome, on_file) -> None:
-    report.outcomes.append(outcome)
-    if on_file:
-        on_file(outcome)
+def _write_failure(error: sqlite3.OperationalError, stored: int) -> str:
+    text = str(error)
+    if "full" in text:
+        return f"the disk is full: {stored} articles were stored whole; free some space and run again"
+    if "locked" in text or "busy" in text:
+        return f"the database stayed locked by another writer: {stored} articles stored; run again"
+    return f"cannot write to the database ({text}); {stored} articles stored"
 
 
-def ingest_file(store: Store, path: Path) -> FileOutcome:
-    name = str(path)
+class Writer:
+    """Stores prepared files in short transactions of whole articles."""
+
+    def __init__(self, store: Store, record: Callable[[FileOutcome], None]):
+        self.store = store
+        self.record = record
+        self.pending: list[FileOutcome] = []
+        self.batch_started: float | None = None
+        self.batch_size = 0
+        self.stored = 0
+        self.url_versions: dict[str, tuple[int, str]] = {}  # url -> (mtime_ns, path) written this run
+
+    def take(self, prepared: Prepared) -> None:
+        if prepared.status == "failed":
+            self.record(FileOutcome(prepared.path, "failed", reason=prepared.reason))
+            return
+        self._begin()
+        outcome = self._store(prepared)
+        self.pending.append(outcome)
+        self.batch_size += 1
+        if self.batch_size >= BATCH_ARTICLES or time.monotonic() - self.batch_started >= BATCH_SECONDS:
+            self._commit()
+
+    def close(self) -> None:
+        """Commit the whole articles of the open batch; if even that fails, keep the database as it was."""
+        conn = self.store.conn
+        if not conn.in_transaction:
+            return
+        try:
+            self._commit()
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+
+    def _begin(self) -> None:
+        if self.batch_started is None:
+            self.store.conn.execute("BEGIN IMMEDIATE")
+            self.batch_started = time.monotonic()
+
+    def _commit(self) -> None:
+        self.store.conn.execute("COMMIT")
+        self.stored += sum(o.status in ("new", "updated") for o in self.pending)
+        for outcome in self.pending:
+            self.record(outcome)
+        self.pending = []
+        self.batch_started = None
+        self.batch_size = 0
+
+    def _store(self, p: Prepared) -> FileOutcome:
+        store = self.store
+        if p.status == "unchanged":
+            article_id = store.note_file(p.path, p.size, p.mtime_ns, p.content_hash, None, p.encoding)
+            return FileOutcome(p.path, "unchanged", article_id)
+        article = p.article
+        existing = store.existing(article.url, p.path)
+        if existing and existing.content_hash == p.content_hash:
+            store.note_file(p.path, p.size, p.mtime_ns, p.content_hash, existing.id, p.encoding)
+            return FileOutcome(p.path, "unchanged", existing.id, warnings=p.warnings)
+        if existing and article.url and existing.path != p.path:
+            newer = self.url_versions.get(article.url) or (store.file_mtime(existing.path), existing.path)
+            if newer[0] is not None and newer[0] > p.mtime_ns:
+                store.note_file(p.path, p.size, p.mtime_ns, p.content_hash, existing.id, p.encoding)
+                return FileOutcome(p.path, "duplicate", existing.id,
+                                   reason=f"an older version of {article.url} than {newer[1]}", warnings=p.warnings)
+        article_id = store.save(article, p.extraction, p.content_hash, p.path, existing.id if existing else None)
+        store.note_file(p.path, p.size, p.mtime_ns, p.content_hash, article_id, p.encoding)
+        if article.url:
+            self.url_versions[article.url] = (p.mtime_ns, p.path)
+        return FileOutcome(p.path, "updated" if existing else "new", article_id, warnings=p.warnings)
+
+
+def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Prepared]:
+    """Prepare files in order, in `jobs` worker processes (inline when jobs is 1)."""
+    if jobs <= 1 or len(tasks) < 2:
+        for task in tasks:
+            if stop.requested:
+                return
+            yield prepare(task)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    pool = context.Pool(jobs, initializer=_ignore_interrupts)
+    chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        return FileOutcome(name, "failed", reason=error.strerror or str(error))
-    content_hash = hashlib.sha256(data).hexdigest()
-    if (article_id := store.unchanged_at(name, content_hash)) is not None:
-        return FileOutcome(name, "unchanged", article_id)
-    try:
-        text, _encoding = decode(data)
-        if not text.strip():
-            return FileOutcome(name, "failed", reason="empty file")
-        article = parse_markdown(text, name)
-        extraction = extract(article)
-        existing = store.existing(article.url, name)
-        if existing and existing.content_hash == content_hash:
-            return FileOutcome(name, "unchanged", existing.id, warnings=article.warnings)
-        article_id = store.save(article, extraction, content_hash, name, replace=existing.id if existing else None)
-    except ArchiveError as error:
-        return FileOutcome(name, "failed", reason=str(error))
-    return FileOutcome(name, "updated" if existing else "new", article_id, warnings=article.warnings)
+        results = pool.imap(prepare_chunk, chunks)  # chunksize 1: its iterator can wait with a timeout
+        for _ in chunks:
+            while True:
+                try:
+                    chunk = results.next(timeout=0.2)
+                    break
+                except multiprocessing.TimeoutError:
+                    if stop.requested:
+                        return
+            yield from chunk
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def prepare_chunk(tasks: list[Task]) -> list[Prepared]:
+    return [prepare(task) for task in tasks]
+
+
+def _ignore_interrupts() -> None:
+    # Workers leave Ctrl-C and SIGTERM to the writer, which stops cleanly.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+class StopRequests:
+    """Ctrl-C or SIGTERM asks the run to stop after the article being written; a second Ctrl-C stops at once."""
+
+    def __init__(self):
+        self.requested = False
+        self.active = threading.current_thread() is threading.main_thread()
+
+    def __enter__(self):
+        if self.active:
+            self.previous = {s: signal.signal(s, self._request) for s in (signal.SIGINT, signal.SIGTERM)}
+        return self
+
+    def __exit__(self, *exc):
+        if self.active:
+            for number, handler in self.previous.items():
+                signal.signal(number, handler)
+        return False
+
+    def _request(self, signum, frame):
+        if self.requested and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        self.requested = True

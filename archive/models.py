@@ -18,6 +18,10 @@ FTS_TABLES = {
 }
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 
+# SQL views (migrations/versions/0003_views.py), for Datasette and SQLite browsers.
+# SQLAlchemy models no tables for them; they read the tables below.
+VIEWS = ("quotes_with_articles", "place_counts", "source_counts", "article_summaries")
+
 
 class Base(DeclarativeBase):
     pass
@@ -155,3 +159,16 @@ class Link(Base):
     start: Mapped[int | None] = mapped_column(Integer)
     end: Mapped[int | None] = mapped_column(Integer)
 
+
+
+class File(Base):
+    """A file ingest has read: unchanged size and mtime mean it is not read again."""
+
+    __tablename__ = "files"
+
+    path: Mapped[str] = mapped_column(Text, primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    mtime_ns: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(Text)
+    encoding: Mapped[str | None] = mapped_column(Text)  # as decoded: utf-8, cp1251, koi8-r, utf-16, ...
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)

@@ -15,6 +15,14 @@ CHILD_TABLES = ("quotes", "place_mentions", "citations", "links", "paragraphs")
 
 
 @dataclass(frozen=True)
+class KnownFile:
+    size: int
+    mtime_ns: int
+    content_hash: str
+    article_id: int | None
+
+
+@dataclass(frozen=True)
 class Existing:
     id: int
     content_hash: str
@@ -30,12 +38,59 @@ class Store:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
 
-    # -- lookups before parsing ------------------------------------------------
-    def unchanged_at(self, path: str, content_hash: str) -> int | None:
-        row = self.conn.execute(
-            "SELECT id FROM articles WHERE path = ? AND content_hash = ?", (path, content_hash)
-        ).fetchone()
+    # -- files seen before --------------------------------------------------------
+    def known_files(self) -> dict[str, KnownFile]:
+        return {
+            row[0]: KnownFile(*row[1:])
+            for row in self.conn.execute("SELECT path, size, mtime_ns, content_hash, article_id FROM files")
+        }
+
+    def note_file(self, path, size, mtime_ns, content_hash, article_id, encoding) -> int | None:
+        """Remember what was read at path, so an unchanged file is skipped next time."""
+        if article_id is None:
+            row = self.conn.execute("SELECT article_id FROM files WHERE path = ?", (path,)).fetchone()
+            article_id = row[0] if row else None
+        self.conn.execute(
+            "INSERT INTO files (path, size, mtime_ns, content_hash, encoding, article_id) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,"
+            " content_hash = excluded.content_hash, encoding = coalesce(excluded.encoding, files.encoding),"
+            " article_id = excluded.article_id",
+            (path, size, mtime_ns, content_hash, encoding, article_id),
+        )
+        return article_id
+
+    def file_mtime(self, path: str | None) -> int | None:
+        row = self.conn.execute("SELECT mtime_ns FROM files WHERE path = ?", (path,)).fetchone()
         return row[0] if row else None
+
+    def prune_missing(self, roots: list) -> list[str]:
+        """Delete articles whose file is gone, under the folders or files named; return their paths."""
+        import os
+
+        prefixes = [os.path.join(os.path.normpath(str(root)), "") for root in roots]
+        names = {os.path.normpath(str(root)) for root in roots}
+        gone = []
+        for article_id, path in self.conn.execute("SELECT id, path FROM articles").fetchall():
+            normal = os.path.normpath(path or "")
+            if (normal in names or normal.startswith(tuple(prefixes))) and not os.path.exists(normal):
+                gone.append((article_id, path))
+        if gone:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                for article_id, path in gone:
+                    self.delete_article(article_id)
+                    self.conn.execute("DELETE FROM files WHERE path = ?", (path,))
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        return [path for _, path in gone]
+
+    def delete_article(self, article_id: int) -> None:
+        for table in CHILD_TABLES:
+            self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self.conn.execute("UPDATE files SET article_id = NULL WHERE article_id = ?", (article_id,))
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def existing(self, url: str | None, path: str) -> Existing | None:
         """The article this file is a version of: same url, else same path."""
@@ -57,9 +112,14 @@ class Store:
         path: str,
         replace: int | None = None,
     ) -> int:
-        """Write one article and everything found in it, in one transaction."""
+        """Write one article and everything found in it, whole or not at all.
+
+        Inside the caller's transaction (a batch) the article is a savepoint;
+        otherwise it is a transaction of its own.
+        """
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
+        own = not conn.in_transaction
+        conn.execute("BEGIN IMMEDIATE" if own else "SAVEPOINT article")
         try:
             article_id = self._write_article(article, extraction, content_hash, path, replace)
             paragraph_ids = self._write_paragraphs(article_id, article)
@@ -67,10 +127,12 @@ class Store:
             self._write_quotes(article_id, extraction, paragraph_ids)
             self._write_places(article_id, extraction, paragraph_ids)
             self._write_citations(article_id, extraction, paragraph_ids)
-            conn.execute("COMMIT")
+            conn.execute("COMMIT" if own else "RELEASE article")
         except BaseException:
             if conn.in_transaction:
-                conn.execute("ROLLBACK")
+                conn.execute("ROLLBACK" if own else "ROLLBACK TO article")
+                if not own:
+                    conn.execute("RELEASE article")
             raise
         return article_id
 
