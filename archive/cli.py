@@ -84,6 +84,8 @@ def ingest(archive: Archive, paths, jobs, max_size, timeout, prune, as_json):
             progress.echo(f"failed: {outcome.path}: {outcome.reason}")
         elif outcome.status == "duplicate":
             progress.echo(f"skipped: {outcome.path}: {outcome.reason}")
+        if outcome.replaced:
+            progress.echo(f"replaced: {outcome.replaced}: an older version of the article in {outcome.path}")
         for warning in outcome.warnings:
             progress.echo(f"warning: {outcome.path}: {warning}")
 

@@ -33,8 +33,9 @@ class FileOutcome:
     path: str
     status: str  # one of STATUSES, or "duplicate": an older version of an article stored from another file
     article_id: int | None = None
-    reason: str | None = None
+    reason: str | None = None  # why it failed, or why it was skipped
     warnings: tuple[str, ...] = ()
+    replaced: str | None = None  # an older version of the same url stored from this path earlier in the run
 
 
 @dataclass
@@ -48,8 +49,9 @@ class IngestReport:
     def counts(self) -> dict[str, int]:
         counted = Counter(outcome.status for outcome in self.outcomes)
         counts = {status: counted.get(status, 0) for status in STATUSES}
-        if counted.get("duplicate"):
-            counts["duplicate"] = counted["duplicate"]
+        duplicates = counted.get("duplicate", 0) + sum(1 for o in self.outcomes if o.replaced)
+        if duplicates:
+            counts["duplicate"] = duplicates
         if self.pruned:
             counts["pruned"] = len(self.pruned)
         return counts
@@ -62,7 +64,8 @@ class IngestReport:
         counts = self.counts
         line = ", ".join(f"{counts[status]} {status}" for status in STATUSES)
         if counts.get("duplicate"):
-            line += f" ({counts['duplicate']} older duplicate{'s' * (counts['duplicate'] > 1)} of stored articles skipped)"
+            n = counts["duplicate"]
+            line += f" ({n} older duplicate{'s' * (n > 1)}: the same url in another file; the newer file kept)"
         if self.pruned:
             line += f", {len(self.pruned)} pruned"
         return line + (" (interrupted)" if self.interrupted else "")
@@ -222,9 +225,13 @@ class Writer:
                                    reason=f"an older version of {article.url} than {newer[1]}", warnings=p.warnings)
         article_id = store.save(article, p.extraction, p.content_hash, p.path, existing.id if existing else None)
         store.note_file(p.path, p.size, p.mtime_ns, p.content_hash, article_id, p.encoding)
+        replaced = None
         if article.url:
+            earlier = self.url_versions.get(article.url)
+            replaced = earlier[1] if earlier and earlier[1] != p.path else None
             self.url_versions[article.url] = (p.mtime_ns, p.path)
-        return FileOutcome(p.path, "updated" if existing else "new", article_id, warnings=p.warnings)
+        return FileOutcome(p.path, "updated" if existing else "new", article_id, warnings=p.warnings,
+                           replaced=replaced)
 
 
 def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Prepared]:
