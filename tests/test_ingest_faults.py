@@ -1,0 +1,155 @@
+"""Faults: kill -9, Ctrl-C and SIGTERM, readers and a second writer during a long ingest."""
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from archive import Archive
+
+from conftest import assert_healthy, connect
+
+ARCHIVE = [sys.executable, "-m", "archive"]
+
+
+def write_articles(folder: Path, count: int, words: int = 400) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(count)
+    vocabulary = ["mobilization", "protest", "wives", "mothers", "Novosibirsk", "police", "statement", "soldiers",
+                  "front", "rally", "authorities", "Telegram", "channel", "reported", "region", "appeal"]
+    for n in range(count):
+        paragraphs = [" ".join(rng.choice(vocabulary) for _ in range(words // 8)) + "." for _ in range(8)]
+        (folder / f"{n:05}.md").write_text(
+            f"# Article number {n}\n\nNovember {1 + n % 28}, 2023\n\n" + "\n\n".join(paragraphs)
+            + f"\n\nOriginal url: https://example.org/{folder.name}/{n}\n"
+        )
+
+
+def start_ingest(db: Path, folder: Path, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen([*ARCHIVE, "--db", str(db), "ingest", *extra, str(folder)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def no_article_lacks_children(db: Path) -> None:
+    conn = connect(db)
+    assert conn.execute("SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM paragraphs)").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM paragraphs GROUP BY article_id HAVING count(*) != 8").fetchall() == []
+    conn.close()
+
+
+def wait_for_articles(db: Path, at_least: int, deadline: float = 60) -> None:
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        if db.exists():
+            try:
+                conn = connect(db)
+                n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+                conn.close()
+                if n >= at_least:
+                    return
+            except Exception:
+                pass
+        time.sleep(0.05)
+    raise AssertionError("ingest did not start storing articles")
+
+
+def test_kill_9_leaves_a_whole_database_and_the_next_run_finishes(tmp_path):
+    folder, db = tmp_path / "corpus", tmp_path / "a.db"
+    write_articles(folder, 600)
+    for at_least in (1, 60, 200):
+        process = start_ingest(db, folder)
+        wait_for_articles(db, at_least)
+        time.sleep(random.Random(at_least).uniform(0, 0.2))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert_healthy(db)
+        no_article_lacks_children(db)
+    finished = subprocess.run([*ARCHIVE, "--db", str(db), "ingest", str(folder)], capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
+    assert connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 600
+    assert_healthy(db)
+    no_article_lacks_children(db)
+
+
+def test_sigterm_and_ctrl_c_stop_cleanly_with_a_summary(tmp_path):
+    folder, db = tmp_path / "corpus", tmp_path / "a.db"
+    write_articles(folder, 600)
+    stored = 0
+    for number in (signal.SIGTERM, signal.SIGINT):
+        process = start_ingest(db, folder)
+        wait_for_articles(db, stored + 1)  # this run is storing: its handlers are in place
+        process.send_signal(number)
+        out, err = process.communicate(timeout=60)
+        assert process.returncode == 130, err
+        assert "(interrupted)" in out
+        assert "Traceback" not in err
+        stored = connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert out.strip().splitlines()[-1].startswith(tuple(f"{n} new" for n in range(stored + 1)))
+        assert_healthy(db)
+        no_article_lacks_children(db)
+    finished = subprocess.run([*ARCHIVE, "--db", str(db), "ingest", str(folder)], capture_output=True, text=True)
+    assert finished.returncode == 0
+    assert connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 600
+
+
+def test_readers_see_no_errors_during_a_long_ingest(tmp_path):
+    folder, db = tmp_path / "corpus", tmp_path / "a.db"
+    write_articles(folder, 500)
+    subprocess.run([*ARCHIVE, "--db", str(db), "ingest", str(folder / "00000.md")], check=True, capture_output=True)
+    process = start_ingest(db, folder)
+    archive = Archive(db)
+    slowest, searches = 0.0, 0
+    while process.poll() is None:
+        started = time.monotonic()
+        result = archive.search("protest")  # raises on 'database is locked'
+        slowest = max(slowest, time.monotonic() - started)
+        searches += 1
+        assert result.total >= 1
+    assert process.returncode == 0, process.stderr.read()
+    assert searches > 3
+    assert slowest < 2.0  # a reader never waits on the writer (WAL)
+    assert archive.search("protest").total == 500
+
+
+def test_two_ingests_at_once_both_finish(tmp_path):
+    db = tmp_path / "a.db"
+    write_articles(tmp_path / "one", 300)
+    write_articles(tmp_path / "two", 300)
+    subprocess.run([*ARCHIVE, "--db", str(db), "migrate"], check=True, capture_output=True)
+    first = start_ingest(db, tmp_path / "one")
+    second = start_ingest(db, tmp_path / "two")
+    for process in (first, second):
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+        assert out.strip() == "300 new, 0 updated, 0 unchanged, 0 failed"
+    assert connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 600
+    assert_healthy(db)
+
+
+def test_full_disk_is_a_clear_message_not_a_damaged_file(tmp_path):
+    folder, db = tmp_path / "corpus", tmp_path / "a.db"
+    write_articles(folder, 200)
+    subprocess.run([*ARCHIVE, "--db", str(db), "ingest", str(folder / "00000.md")], check=True, capture_output=True)
+    conn = connect(db)
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.close()
+    # SQLite's own limit on the file's size stands in for a full disk: the same SQLITE_FULL error
+    script = (
+        "import sys, sqlite3\n"
+        "from archive.cli import main\n"
+        "original = sqlite3.connect\n"
+        f"def connect(*a, **k):\n    c = original(*a, **k)\n    c.execute('PRAGMA max_page_count = {pages + 60}')\n    return c\n"
+        "sqlite3.connect = connect\n"
+        f"sys.argv = ['archive', '--db', {str(db)!r}, 'ingest', {str(folder)!r}]\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "disk is full" in result.stderr
+    assert_healthy(db)
+    no_article_lacks_children(db)
+    stored = connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert 1 <= stored < 200
