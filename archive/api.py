@@ -35,7 +35,9 @@ class Archive:
         finally:
             conn.close()
 
-    def search(self, query: str, **options):
+    def search(self, query: str | None = None, **options):
+        """Ranked hits, one per article. Options: raw, scope, filters (archive.filters.Filters),
+        facets, facet_size, limit, offset."""
         from .db import connect_for_reading
         from .query import search
 

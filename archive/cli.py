@@ -109,30 +109,70 @@ def migrate(archive: Archive):
     click.echo(f"{archive.path}: schema version {version}")
 
 
+def filter_options(command):
+    """--place, --country, --source, --speaker, --outlet (repeatable: OR), --since, --until."""
+    options = [
+        click.option("--place", "places", multiple=True, help="Articles that name this place (any of its names)."),
+        click.option("--country", "countries", multiple=True, help="Articles that name a place in this country (RU, Russia)."),
+        click.option("--source", "sources", multiple=True, help="Articles that cite this source (any alias)."),
+        click.option("--speaker", "speakers", multiple=True, help="Quotes whose speaker contains this text."),
+        click.option("--outlet", "outlets", multiple=True, help="Articles published by this outlet."),
+        click.option("--since", help="Published on or after this date (YYYY-MM-DD, YYYY-MM, YYYY)."),
+        click.option("--until", help="Published on or before this date."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def make_filters(places, countries, sources, speakers, outlets, since, until):
+    from .filters import Filters
+
+    return Filters(places, countries, sources, speakers, outlets, since, until)
+
+
 @cli.command()
-@click.argument("query")
+@click.argument("query", required=False)
 @click.option("--raw", is_flag=True, help="Pass FTS5 syntax through: phrases, prefix*, AND/OR/NOT, NEAR.")
 @click.option("--in", "scope", type=click.Choice(["all", "paragraphs", "titles", "quotes"]), default="all",
               show_default=True, help="Where to search.")
+@filter_options
+@click.option("--facet", "facets", multiple=True, metavar="NAME",
+              help="Count matching articles by place, country, source, speaker, outlet, year or month (repeatable).")
 @click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True)
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
 @output_options
 @click.pass_obj
-def search(archive: Archive, query, raw, scope, limit, offset, fmt):
-    """Full-text search, ranked, one result per article."""
-    result = archive.search(query, raw=raw, scope=scope, limit=limit, offset=offset)
+def search(archive: Archive, query, raw, scope, facets, limit, offset, fmt, **filter_values):
+    """Full-text search, ranked, one result per article.
+
+    With no QUERY, every article that passes the filters, newest first.
+    """
+    result = archive.search(query, raw=raw, scope=scope, filters=make_filters(**filter_values),
+                            facets=facets, limit=limit, offset=offset)
     if fmt == "table":
         _print_hits(result)
+        _print_facets(result.facets)
         return
     rows = [hit.as_dict() for hit in result.hits]
     columns = ["article_id", "title", "published", "outlet", "url", "paragraph_id", "position", "snippet", "rank"]
-    emit(rows, columns, fmt, json_value={"query": result.query, "total": result.total, "hits": rows})
+    emit(rows, columns, fmt, json_value=result.as_dict())
+
+
+def _print_facets(facets) -> None:
+    for name, values in facets.items():
+        click.echo(f"\n{name}:")
+        if not values:
+            click.echo("  (none)")
+        width = max((len(str(v.value)) for v in values), default=0)
+        for value in values:
+            click.echo(f"  {cut(str(value.value), 60).ljust(min(width, 60))}  {value.count:>6}")
 
 
 def _print_hits(result) -> None:
     if not result.hits:
-        click.echo(f"No articles match {result.query!r}." if result.total == 0
-                   else f"No more results: {result.total} articles match {result.query!r}.")
+        what = f"match {result.query!r}" if result.query else "pass the filters"
+        click.echo(f"No articles {what}." if result.total == 0 else f"No more results: {result.total} articles {what}.")
         return
     color = sys.stdout.isatty()
     marks = ("\x1b[1m", "\x1b[0m") if color else ("[", "]")
