@@ -35,17 +35,56 @@ class Archive:
         finally:
             conn.close()
 
-    def search(self, query: str | None = None, **options):
-        """Ranked hits, one per article. Options: raw, scope, filters (archive.filters.Filters),
-        facets, facet_size, limit, offset."""
+    def _read(self, function, *args, **options):
         from .db import connect_for_reading
-        from .query import search
 
         conn = connect_for_reading(self.path)
         try:
-            return search(conn, query, **options)
+            return function(conn, *args, **options)
         finally:
             conn.close()
+
+    def search(self, query: str | None = None, **options):
+        """Ranked hits, one per article. Options: raw, scope, filters (archive.filters.Filters),
+        facets, facet_size, limit, offset."""
+        from .query import search
+
+        return self._read(search, query, **options)
+
+    def quotes(self, query: str | None = None, **options) -> list[dict]:
+        """Quotes with speaker, cue, via and article. Options: via, article, filters, limit, offset."""
+        from .browse import quotes
+
+        return self._read(quotes, query, **options)
+
+    def places(self, **options) -> list[dict]:
+        """Places with article and mention counts. Options: countries, kinds, limit."""
+        from .browse import places
+
+        return self._read(places, **options)
+
+    def sources(self, **options) -> list[dict]:
+        """Cited sources with counts and aliases. Options: kinds, limit."""
+        from .browse import sources
+
+        return self._read(sources, **options)
+
+    def source(self, name: str):
+        """(source, citations) for the source any alias names."""
+        from .browse import source_citations
+
+        return self._read(source_citations, name)
+
+    def show(self, key: str | int):
+        """One article, by id or url, with its paragraphs, quotes, places, citations and links."""
+        from .browse import show
+
+        return self._read(show, str(key))
+
+    def stats(self) -> dict:
+        from .browse import stats
+
+        return self._read(stats, self.path)
 
     def migrate(self) -> str | None:
         """Apply pending migrations; return the schema version."""

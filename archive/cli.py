@@ -169,6 +169,105 @@ def _print_facets(facets) -> None:
             click.echo(f"  {cut(str(value.value), 60).ljust(min(width, 60))}  {value.count:>6}")
 
 
+@cli.command()
+@click.argument("query", required=False)
+@filter_options
+@click.option("--via", multiple=True, help="Quotes given to this outlet (told IStories): any alias.")
+@click.option("--article", type=int, help="Quotes from this article id.")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
+@output_options
+@click.pass_obj
+def quotes(archive: Archive, query, via, article, limit, offset, fmt, **filter_values):
+    """Who said what: quotes with speaker, cue, via and article. QUERY searches quote text and speakers."""
+    from .browse import QUOTE_COLUMNS
+
+    rows = archive.quotes(query, via=via, article=article, filters=make_filters(**filter_values),
+                          limit=limit, offset=offset)
+    if fmt == "table" and not rows:
+        click.echo("No quotes match.")
+        return
+    emit(rows, QUOTE_COLUMNS, fmt)
+
+
+@cli.command()
+@click.option("--country", "countries", multiple=True, help="Only places in this country (ISO code, e.g. RU).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["city", "region", "country", "other"]))
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True)
+@output_options
+@click.pass_obj
+def places(archive: Archive, countries, kinds, limit, fmt):
+    """Places the articles name, with article and mention counts and coordinates."""
+    from .browse import PLACE_COLUMNS
+
+    emit(archive.places(countries=countries, kinds=kinds, limit=limit), PLACE_COLUMNS, fmt)
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--kind", "kinds", multiple=True,
+              type=click.Choice(["news outlet", "telegram channel", "agency", "organisation"]))
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True)
+@output_options
+@click.pass_obj
+def sources(archive: Archive, name, kinds, limit, fmt):
+    """Cited sources with citation and article counts and aliases; with NAME, that source's citations."""
+    from .browse import CITATION_COLUMNS, SOURCE_COLUMNS
+
+    if not name:
+        emit(archive.sources(kinds=kinds, limit=limit), SOURCE_COLUMNS, fmt)
+        return
+    source, citations = archive.source(name)
+    if fmt == "table":
+        aliases = ", ".join(a for a in source["aliases"] if a != source["name"])
+        click.echo(f"{source['name']} ({source['kind']}){' · ' + source['domain'] if source['domain'] else ''}")
+        if aliases:
+            click.echo(f"also: {aliases}")
+        click.echo()
+    emit(citations, CITATION_COLUMNS, fmt, json_value={**source, "citations": citations})
+
+
+@cli.command()
+@click.argument("article")
+@output_options
+@click.pass_obj
+def show(archive: Archive, article, fmt):
+    """One article (id or url): metadata, paragraphs, and its quotes, places and sources."""
+    view = archive.show(article)
+    if fmt != "table":
+        emit(view.paragraphs, ["id", "position", "section", "text"], fmt, json_value=view.as_dict())
+        return
+    a = view.article
+    click.echo(a["title"])
+    click.echo(" · ".join(str(v) for v in (a["published"], a["outlet"], a["url"]) if v))
+    section = None
+    for p in view.paragraphs:
+        if p["section"] != section and p["section"]:
+            click.echo(f"\n## {p['section']}")
+        section = p["section"]
+        click.echo(f"\n[{p['position']}] {p['text']}")
+    for title, rows, columns in (
+        ("Quotes", view.quotes, ["speaker", "kind", "via", "text"]),
+        ("Places", view.places, ["name", "kind", "country_code", "mentions", "surfaces"]),
+        ("Sources", view.citations, ["name", "kind", "cue", "surface", "paragraph"]),
+    ):
+        click.echo(f"\n{title} ({len(rows)})")
+        if rows:
+            emit(rows, columns, "table")
+
+
+@cli.command()
+@output_options
+@click.pass_obj
+def stats(archive: Archive, fmt):
+    """Counts of each table, database size and schema version."""
+    data = archive.stats()
+    rows = [{"table": table, "rows": count} for table, count in data["tables"].items()]
+    if fmt == "table":
+        click.echo(f"{data['path']}: schema {data['schema_version']}, {data['bytes'] / 1024 / 1024:.1f} MB")
+    emit(rows, ["table", "rows"], fmt, json_value=data)
+
+
 def _print_hits(result) -> None:
     if not result.hits:
         what = f"match {result.query!r}" if result.query else "pass the filters"
