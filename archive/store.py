@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .document import ParsedArticle
 from .extract import Extraction
 from .extract.found import FoundPlace, FoundSource
+from .names import fold, fold_source
 
 # Children of an article, deleted before the article's rows are written again.
 # Order matters: rows that point at paragraphs go before paragraphs.
@@ -27,11 +28,6 @@ class Existing:
     id: int
     content_hash: str
     path: str | None
-
-
-def fold(name: str) -> str:
-    """The lookup key for names users type: case-folded, spaces collapsed."""
-    return " ".join(name.casefold().split())
 
 
 class Store:
@@ -224,15 +220,11 @@ class Store:
         return place_id
 
     def source_id_for_name(self, name: str) -> int | None:
-        from .extract.sources import normalize_alias
-
-        row = self.conn.execute("SELECT source_id FROM source_aliases WHERE folded = ?", (normalize_alias(name),)).fetchone()
+        row = self.conn.execute("SELECT source_id FROM source_aliases WHERE folded = ?", (fold_source(name),)).fetchone()
         return row[0] if row else None
 
     def source_id(self, source: FoundSource) -> int:
         """The one row for this source: found by any of its names, else created."""
-        from .extract.sources import normalize_alias
-
         names = dict.fromkeys((source.name, *source.aliases))
         source_id = None
         for name in names:
@@ -247,6 +239,6 @@ class Store:
         # New spellings learned here ("... (CIT)") join the source's aliases.
         self.conn.executemany(
             "INSERT OR IGNORE INTO source_aliases (source_id, alias, folded) VALUES (?, ?, ?)",
-            [(source_id, name, normalize_alias(name)) for name in names],
+            [(source_id, name, fold_source(name)) for name in names],
         )
         return source_id
