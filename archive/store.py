@@ -154,10 +154,13 @@ class Store:
         return replace
 
     def _write_paragraphs(self, article_id: int, article: ParsedArticle) -> dict[int, int]:
-        ids: dict[int, int] = {}
-        insert = "INSERT INTO paragraphs (article_id, position, section, text, markdown) VALUES (?, ?, ?, ?, ?)"
-        for p in article.paragraphs:
-            ids[p.position] = self.conn.execute(insert, (article_id, p.position, p.section, p.text, p.markdown)).lastrowid
+        """Insert all paragraphs in one executemany; ids are given, not read back row by row."""
+        first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM paragraphs").fetchone()[0]
+        ids = {p.position: first + i for i, p in enumerate(article.paragraphs)}
+        self.conn.executemany(
+            "INSERT INTO paragraphs (id, article_id, position, section, text, markdown) VALUES (?, ?, ?, ?, ?, ?)",
+            [(ids[p.position], article_id, p.position, p.section, p.text, p.markdown) for p in article.paragraphs],
+        )
         return ids
 
     def _write_links(self, article_id, article, paragraph_ids) -> None:
