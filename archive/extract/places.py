@@ -1,0 +1,401 @@
+"""Places named in an article: gazetteer match, rules against false places, disambiguation.
+
+    extract_places(article) -> list[FoundPlaceMention]
+    lookup_places(name) -> list[FoundPlace]
+
+Pure apart from reading the gazetteer (see gazetteer.py), which is loaded once
+per process.
+
+How a name becomes a mention:
+
+1. Every gazetteer name found on word boundaries, case-sensitively, longest
+   first ("Govorit NeMoskva" holds no "Moskva"; "Kemerovo region" beats
+   "Kemerovo"; "Moscow Times" is a blocked phrase, not Moscow).
+2. Rules drop names that are something else here:
+   * common English words ("Police", "Nice", "Reading", "Of") and names that
+     are also first names or surnames ("Vladimir", "Kirov", "Lincoln") need a
+     cue: a locative word before them ("in", "from", "near", "city of"...), or
+     a qualifier after them ("Nice, France"). Person cues (a title or a
+     capitalised word before, a capitalised word or "said" after) drop them;
+   * a small place glued to other capitalised words is part of a longer name
+     ("Alexander Hamilton", "Moscow Times"); a capitalised word before a city
+     name, mid-sentence, makes it part of a person's or an organisation's name;
+   * a demonym names a place only before a place noun ("the Siberian city of").
+3. Each distinct name is resolved once per article: candidates are scored by
+   population, an explicit qualifier ("Moscow, Idaho"), the regions and
+   countries the article mentions otherwise, primary name over alternate name.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from ..document import ParsedArticle
+from .found import FoundPlace, FoundPlaceMention
+from .gazetteer import (
+    BLOCK, COMMON, CUE_ONLY, CYRILLIC, DEMONYM, FORM, NORMALISE, NOT_PLACE, PERSON,
+    Gazetteer, fold, get_gazetteer,
+)
+
+__all__ = ["extract_places", "lookup_places"]
+
+_SENTENCE_END = set('.!?:;"\u201c\u201d\u00ab\u00bb(\u2014\u2013\n*\u2022|[')
+_WORD_BACK = re.compile(r"([^\W_][\w'.-]*)\s*$")
+_NEXT_WORD = re.compile(r"\s?([^\W\d_][\w'-]*)")
+_COORD_REGIONS = re.compile(
+    r"(?:(?:,\s*|,?\s+and\s+|,?\s+or\s+)[A-Z\u0410-\u042f][\w'-]*(?:\s[A-Z][\w'-]*)?)*"
+    r"\s+(?:regions|oblasts|Oblasts|Regions|provinces|Provinces|krais|territories|Territories)\b"
+)
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+# "KYIV, May 18 (Reuters) -", "MOSCOW, Idaho (AP) —", "BRUSSELS (Reuters) -", "VLADIVOSTOK, June 11. /TASS/."
+_DATELINE = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=,| \(|\.? /| [-\u2014\u2013])")
+
+MAJOR = 100_000  # a city at least this big may carry an institution's name ("Moscow City Court")
+BIG_PERSONLIKE = 200_000  # "Vladimir" alone is the city; "Vladimir said" is not
+EXEMPT_COMMON = 1_000_000  # "Paris", "Phoenix": too big to be the common word
+
+
+class _Span:
+    __slots__ = ("para", "start", "end", "text", "eid", "cands", "qualifiers", "group")
+
+    def __init__(self, para, start, end, text, eid, cands):
+        self.para = para
+        self.start = start
+        self.end = end
+        self.text = text
+        self.eid = eid
+        self.cands = cands  # tuple of (place id, primary)
+        self.qualifiers: set[str] = set()
+
+
+def extract_places(article: ParsedArticle) -> list[FoundPlaceMention]:
+    g = get_gazetteer()
+    spans: list[_Span] = []
+    if article.title:
+        spans.extend(_paragraph_spans(g, None, article.title, _is_title_case(article.title)))
+    for p in article.paragraphs:
+        spans.extend(_paragraph_spans(g, p.position, p.text, False))
+    if not spans:
+        return []
+    chosen = _resolve(g, spans)
+    return [
+        FoundPlaceMention(place=g.place(pid), paragraph=s.para, surface=s.text, start=s.start, end=s.end)
+        for s, pid in chosen
+    ]
+
+
+def lookup_places(name: str) -> list[FoundPlace]:
+    """Places a user's name for a place may mean, best first.
+
+    Accepts any form the gazetteer knows, in any case, with or without accents:
+    "Kemerovo region", "Кемерово", "Moskva", "St. Petersburg", "Russia".
+    """
+    g = get_gazetteer()
+    key = fold(name)
+    if not key:
+        return []
+    index = g.lookup_index()
+    pids = index.get(key, [])
+    if not pids:
+        return []
+
+    def rank(pid: int):
+        exact = fold(g.names[pid]) == key
+        kind_rank = {"country": 3, "region": 1, "other": 2, "city": 0}[g.kinds[pid]]
+        return -(math.log10(max(g.pops[pid], 1000)) + kind_rank + (1.0 if exact else 0.0))
+
+    return [g.place(pid) for pid in sorted(pids, key=rank)]
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _is_title_case(title: str) -> bool:
+    words = _TITLE_WORD.findall(title)
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _paragraph_spans(g: Gazetteer, para, text: str, title_case: bool) -> list[_Span]:
+    norm = text.translate(NORMALISE)
+    n = len(norm)
+    lengths = g.lengths
+    hits = []
+    for end_idx, eid in g.automaton.iter(norm):
+        start = end_idx - lengths[eid] + 1
+        end = end_idx + 1
+        if start > 0 and norm[start - 1].isalnum():
+            continue
+        if end < n and norm[end].isalnum():
+            continue
+        hits.append((start, -end, eid))
+    if para is not None:
+        m = _DATELINE.match(norm)
+        if m:
+            eid = g.automaton.get(m.group(1).title(), None)
+            if eid is not None:
+                hits.append((0, -m.end(1), eid))
+    if not hits:
+        return []
+    hits.sort()
+    picked = []
+    last = -1
+    for start, neg_end, eid in hits:
+        if start >= last:
+            picked.append((start, -neg_end, eid))
+            last = -neg_end
+    out: list[_Span] = []
+    for i, (start, end, eid) in enumerate(picked):
+        flags = g.flags[eid]
+        if flags & (BLOCK | NOT_PLACE):
+            continue
+        cands = g.candidates(eid)
+        if not cands:
+            continue
+        nxt = picked[i + 1] if i + 1 < len(picked) else None
+        span = _judge(g, norm, text, para, start, end, eid, flags, cands, nxt, title_case,
+                      dateline=start == 0 and norm[:end].isupper())
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def _prev_word(norm: str, start: int) -> tuple[str | None, bool, bool]:
+    """The word before ``start``; whether it starts a sentence; whether only a space separates them."""
+    j = start - 1
+    while j >= 0 and norm[j] == " ":
+        j -= 1
+    if j < 0 or norm[j] in _SENTENCE_END:
+        return None, True, False
+    m = _WORD_BACK.search(norm, max(0, j - 40), j + 1)
+    if not m:
+        return None, False, False
+    word = m.group(1)
+    adjacent = j == start - 2 and norm[start - 1] == " " and not word.endswith((".", ","))
+    k = m.start(1) - 1
+    while k >= 0 and norm[k] == " ":
+        k -= 1
+    initial = k < 0 or norm[k] in _SENTENCE_END
+    return word, initial, adjacent
+
+
+def _next_word(norm: str, end: int) -> tuple[str | None, bool]:
+    m = _NEXT_WORD.match(norm, end)
+    if not m:
+        return None, False
+    return m.group(1), m.start(1) == end + 1
+
+
+def _has_cue(g: Gazetteer, norm: str, start: int) -> bool:
+    words = g.words
+    head = norm[max(0, start - 40):start].split()
+    if not head:
+        return False
+    last = head[-1].lower().rstrip(",")
+    if last in ("the",) and len(head) > 1:
+        head = head[:-1]
+        last = head[-1].lower()
+    if last in words["cues"]:
+        return True
+    if len(head) > 1 and f"{head[-2].lower()} {last}" in words["cue_pairs"]:
+        return True
+    return False
+
+
+def _judge(g, norm, text, para, start, end, eid, flags, cands, nxt, title_case, dateline=False) -> _Span | None:
+    words = g.words
+    kinds = {g.kinds[pid] for pid, _ in cands}
+    maxpop = max(g.pops[pid] for pid, _ in cands)
+    has_country = "country" in kinds
+    surface = norm[start:end]
+
+    # qualifier right after: "Moscow, Idaho", "Nice (France)"
+    qualifiers: set[str] = set()
+    if nxt is not None and nxt[0] - end <= 2 and norm[end:nxt[0]] in (", ", " (", ","):
+        for pid, _ in g.candidates(nxt[2]):
+            if g.kinds[pid] in ("country", "region"):
+                key = g.keys[pid]
+                qualifiers.add(key[4:] if key.startswith("iso:") else key)
+
+    nword, nadjacent = _next_word(norm, end)
+
+    if flags & DEMONYM or (surface in words["adjectival"] and nword and nword.lower() in words["demonym_nouns"]):
+        if not (nword and nadjacent and nword.lower() in words["demonym_nouns"]):
+            return None
+        pid = _demonym_place(g, eid, cands)
+        span = _Span(para, start, end, text[start:end], eid, ((pid, True),))
+        return span
+
+    if nword and nadjacent and nword in words["outlet"] and not flags & FORM:
+        return None  # "Kyiv Independent", "Moscow Times"
+
+    if dateline or flags & FORM or kinds <= {"country", "other"} and not flags & (PERSON | CUE_ONLY):
+        span = _Span(para, start, end, text[start:end], eid, cands)
+        span.qualifiers = qualifiers
+        return _regions_list(g, norm, span)
+
+    pword, pinitial, padjacent = _prev_word(norm, start)
+    cue = bool(qualifiers) or _has_cue(g, norm, start)
+
+    if flags & CUE_ONLY and not cue:
+        return None
+
+    if flags & PERSON:
+        person = False
+        if pword and padjacent:
+            if pword in words["titles"] or pword.rstrip(".") + "." in words["titles"]:
+                person = True
+            elif _capitalised(pword) and not _possessive(pword) and pword not in words["pre"] \
+                    and not (pinitial and pword.lower() in words["common"]) and pword.lower() not in words["cues"]:
+                person = True
+        if nword and nadjacent:
+            if _capitalised(nword) and nword not in words["designators"]:
+                person = True
+            elif nword.lower() in words["speech"]:
+                person = True
+        if person:
+            return None
+        if not (cue or has_country or maxpop >= BIG_PERSONLIKE):
+            return None
+    elif flags & COMMON and not has_country:
+        multi = " " in surface
+        exempt = maxpop >= EXEMPT_COMMON or (multi and maxpop >= 150_000)
+        if not (exempt or cue):
+            return None
+
+    if not title_case and not has_country and not flags & CYRILLIC:
+        if pword and padjacent and not cue:
+            if pword in words["titles"]:
+                return None
+            if (_capitalised(pword) and not _possessive(pword) and pword not in words["pre"]
+                    and not (pinitial and pword.lower() in words["common"])):
+                return None  # "Sergei Kirov", "State Duma", "President Lincoln"
+        if nword and nadjacent and maxpop < MAJOR and "city" in kinds:
+            if _capitalised(nword) and nword not in words["designators"]:
+                if nxt is None or nxt[0] != end + 1:  # "Kherson Oblast" is another match
+                    return None
+            if nword.lower() in words["speech"]:
+                return None
+    elif title_case and nword and nadjacent and _capitalised(nword) and maxpop < MAJOR and flags & PERSON:
+        return None
+
+    span = _Span(para, start, end, text[start:end], eid, cands)
+    span.qualifiers = qualifiers
+    return _regions_list(g, norm, span)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "s'"))
+
+
+def _demonym_place(g: Gazetteer, eid: int, cands) -> int:
+    for pid, _ in cands:
+        if g.kinds[pid] == "other":
+            return pid
+    return cands[0][0]
+
+
+def _regions_list(g: Gazetteer, norm: str, span: _Span) -> _Span:
+    """"the Kursk and Belgorod regions": each name is a region, not its capital."""
+    stem = norm[span.start:span.end]
+    form = g.region_forms.get(stem)
+    if form is not None and _COORD_REGIONS.match(norm, span.end):
+        span.cands = g.candidates(form)
+    return span
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _code(g: Gazetteer, pid: int) -> str:
+    key = g.keys[pid]
+    return key[4:] if key.startswith("iso:") else key
+
+
+def _resolve(g: Gazetteer, spans: list[_Span]) -> list[tuple[_Span, int]]:
+    """One place per distinct name in the article.
+
+    First pass: what the article places beyond doubt (countries and regions of
+    unambiguous names) steers the ambiguous ones. Second pass: the same with
+    the first pass's choices for every other name ("Florida's governor" makes
+    "St. Petersburg" the Florida one).
+    """
+    groups: dict[tuple, list[_Span]] = {}
+    for s in spans:
+        groups.setdefault(tuple(pid for pid, _ in s.cands), []).append(s)
+
+    def evidence_of(pids) -> tuple[set[str], set[str]]:
+        countries = {g.countries[pid] for pid in pids}
+        regions: set[str] = set()
+        if len(countries) != 1 or None in countries:
+            countries = set()
+        if len(pids) == 1:
+            pid = pids[0]
+            if g.kinds[pid] == "region":
+                regions.add(_code(g, pid))
+            elif g.admin1[pid]:
+                regions.add(g.admin1[pid])
+        return countries, regions
+
+    evidence = {key: evidence_of(key) for key in groups}
+    choice: dict[tuple, int] = {}
+    for _pass in (1, 2):
+        for key, members in groups.items():
+            if len(key) == 1:
+                choice[key] = key[0]
+                continue
+            countries: set[str] = set()
+            regions: set[str] = set()
+            for other, (c, r) in evidence.items():
+                if other != key:
+                    countries |= c
+                    regions |= r
+            choice[key] = _best(g, key, members, countries, regions)
+        evidence = {key: evidence_of((choice[key],)) for key in groups}
+
+    out = []
+    for key, members in groups.items():
+        for s in members:
+            out.append((s, choice[key]))
+    out.sort(key=lambda sp: (-1 if sp[0].para is None else sp[0].para, sp[0].start))
+    return out
+
+
+def _best(g: Gazetteer, key: tuple, members: list[_Span], countries: set[str], regions: set[str]) -> int:
+    qualifiers: set[str] = set()
+    primary: dict[int, bool] = {}
+    for s in members:
+        qualifiers |= s.qualifiers
+        for pid, prim in s.cands:
+            primary[pid] = primary.get(pid, False) or prim
+    best, best_score = key[0], -1e9
+    for pid in key:
+        score = math.log10(max(g.pops[pid], 1000))
+        kind = g.kinds[pid]
+        if kind == "region":
+            score -= 1.0  # a region shares its name with a city (Washington): the city, unless the context says otherwise
+        elif kind == "country":
+            score += 2.0
+        elif kind == "other":
+            score += 1.0
+        if primary.get(pid):
+            score += 1.0
+        if g.capital[pid]:
+            score += 0.5
+        cc = g.countries[pid]
+        if cc in countries:
+            score += 1.5
+        if g.admin1[pid] and g.admin1[pid] in regions:
+            score += 4.0
+        if kind == "region" and _code(g, pid) in regions:
+            score += 4.0
+        if qualifiers and (cc in qualifiers or (g.admin1[pid] or "") in qualifiers):
+            score += 10.0
+        if score > best_score:
+            best, best_score = pid, score
+    return best
