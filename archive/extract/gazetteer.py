@@ -68,6 +68,35 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 _SURNAME_END = re.compile(r"(ov|ev|yov|in|yn|sky|skiy|skii)$")
 
 
+# The matcher's view of a text: same length, punctuation turned into spaces, so
+# that keys, which start with a space (" Moscow"), only match at word starts:
+# "NeMoskva" holds no " Moskva". Hyphens, apostrophes and full stops stay (they
+# occur inside names: "Rostov-on-Don", "St. Petersburg"); a name right after a
+# hyphen ("Russia-Ukraine") has a second key starting with "-".
+def _match_table() -> dict[int, str]:
+    table = {ord(a): b for a, b in zip(_NORM_FROM, _NORM_TO)}
+    for i in range(0x80):
+        c = chr(i)
+        if not c.isalnum() and c not in ".'-":
+            table[i] = " "
+    for c in "\u2013\u2014\u2015\u2026\u00ab\u00bb\u201c\u201d\u201e\u2039\u203a\u00b7\u2022\u2116\u00a0\u2009\u202f\u00a7\u00b0":
+        table[ord(c)] = " "
+    return table
+
+
+MATCH_TABLE = _match_table()
+
+
+def match_text(text: str) -> str:
+    """" " + ``text`` as the matcher sees it (same offsets, shifted by one)."""
+    return " " + text.translate(MATCH_TABLE)
+
+
+def match_keys(surface: str, hyphen: bool) -> list[str]:
+    body = surface.translate(MATCH_TABLE)
+    return [" " + body, "-" + body] if hyphen else [" " + body]
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive key for lookups typed by a user."""
     text = text.translate(NORMALISE)
@@ -137,6 +166,7 @@ class Gazetteer:
         self._places: dict[int, FoundPlace] = {}
         self._cands: dict[int, tuple] = {}
         self._lookup: dict[str, list[int]] | None = None
+        self.memo: dict[str, dict] = {}  # the extractor's per-entry facts, computed on first use
 
     # -- compact pickling
     def __getstate__(self):
@@ -185,6 +215,7 @@ class Gazetteer:
         self._places = {}
         self._cands = {}
         self._lookup = None
+        self.memo = {}
 
     def candidates(self, eid: int) -> tuple[tuple[int, bool], ...]:
         c = self._cands.get(eid)
@@ -639,10 +670,10 @@ class _Builder:
                     continue
                 if self.is_common(alt) or alt in self.person or fold(alt) in country_names:
                     continue
-                if not (focus or pop >= 300_000) and not _similar(alt, name, 0.75):
+                # Spelling variants only ("Kharkov", "Moskva"); old and foreign names
+                # ("Kalinin", "Sam" for Damascus) are as often something else.
+                if not _similar(alt, name, 0.6 if focus else 0.7):
                     continue
-                if focus and _SURNAME_END.search(alt.lower()) and _similar(alt, name, 0.6) < 0.6:
-                    continue  # Soviet-era names after people: Kalinin, Zhdanov, Molotov...
                 self.add_name(pid, alt, prio=1)
             self.city_by_name.setdefault((fold(name), cc), pid)
         for spec, extra in data["city_aliases"].items():
@@ -862,6 +893,7 @@ class _Builder:
         flags: list[int] = []
         cands: list[tuple[tuple[int, bool], ...]] = []
         entry_of: dict[str, int] = {}
+        seen_keys: dict[str, int] = {}
         auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for surface, places in self.surface_places.items():
             f = self.surface_flags.get(surface, 0)
@@ -876,7 +908,19 @@ class _Builder:
             order = sorted(places.items(), key=lambda kv: (-kv[1], -self.pops[kv[0]]))
             cands.append(tuple((pid, prim) for pid, prim in order))
             entry_of[surface] = eid
-            auto.add_word(surface, eid)
+            hyphen = any(self.kinds[pid] != "city" or self.pops[pid] >= 100_000 for pid, _ in cands[eid])
+            for key in match_keys(surface, hyphen and not f & (BLOCK | DEMONYM)):
+                if key in seen_keys:  # two surfaces, one key ("Orël", "Orel"): merge their candidates
+                    other = seen_keys[key]
+                    if other != eid:
+                        merged = dict(cands[other])
+                        for pid, prim in cands[eid]:
+                            merged[pid] = merged.get(pid, False) or prim
+                        cands[other] = tuple(merged.items())
+                        flags[other] |= f
+                    continue
+                seen_keys[key] = eid
+                auto.add_word(key, eid)
         auto.make_automaton()
         aliases = []
         for pid, lst in enumerate(self.alias_lists):

@@ -34,13 +34,12 @@ from ..document import ParsedArticle
 from .found import FoundPlace, FoundPlaceMention
 from .gazetteer import (
     BLOCK, COMMON, CUE_ONLY, CYRILLIC, DEMONYM, FORM, NORMALISE, NOT_PLACE, PERSON,
-    Gazetteer, fold, get_gazetteer,
+    Gazetteer, fold, get_gazetteer, match_text,
 )
 
 __all__ = ["extract_places", "lookup_places"]
 
 _SENTENCE_END = set('.!?:;"\u201c\u201d\u00ab\u00bb(\u2014\u2013\n*\u2022|[')
-_WORD_BACK = re.compile(r"([^\W_][\w'.-]*)\s*$")
 _NEXT_WORD = re.compile(r"\s?([^\W\d_][\w'-]*)")
 _COORD_REGIONS = re.compile(
     r"(?:(?:,\s*|,?\s+and\s+|,?\s+or\s+)[A-Z\u0410-\u042f][\w'-]*(?:\s[A-Z][\w'-]*)?)*"
@@ -118,66 +117,76 @@ def _is_title_case(title: str) -> bool:
 
 
 def _paragraph_spans(g: Gazetteer, para, text: str, title_case: bool) -> list[_Span]:
-    norm = text.translate(NORMALISE)
-    n = len(norm)
+    n = len(text)
     lengths = g.lengths
-    hits = []
-    for end_idx, eid in g.automaton.iter(norm):
-        start = end_idx - lengths[eid] + 1
-        end = end_idx + 1
-        if start > 0 and norm[start - 1].isalnum():
-            continue
-        if end < n and norm[end].isalnum():
-            continue
-        hits.append((start, -end, eid))
-    if para is not None:
-        m = _DATELINE.match(norm)
-        if m:
-            eid = g.automaton.get(m.group(1).title(), None)
-            if eid is not None:
-                hits.append((0, -m.end(1), eid))
-    if not hits:
-        return []
-    hits.sort()
+    automaton = g.automaton
+    mt = None
     picked = []
-    last = -1
-    for start, neg_end, eid in hits:
+    last = 0
+    # Leftmost-longest matches; the match text has one more character in front,
+    # so a match's inclusive end there is its exclusive end here.
+    for end, eid in automaton.iter_long(match_text(text)):
+        if end < n and text[end].isalnum():
+            # "Kemerovo regional": the longest key ends inside a word; take the longest that does not
+            start = end - lengths[eid]
+            mt = mt or match_text(text)
+            best = None
+            for e2, eid2 in automaton.iter(mt, start, end):
+                if e2 - lengths[eid2] == start and (e2 >= n or not text[e2].isalnum()):
+                    if best is None or e2 > best[0]:
+                        best = (e2, eid2)
+            if best is None:
+                continue
+            end, eid = best
+        start = end - lengths[eid]
         if start >= last:
-            picked.append((start, -neg_end, eid))
-            last = -neg_end
+            picked.append((start, end, eid))
+            last = end
+    if para is not None and text[:2].isupper():
+        m = _DATELINE.match(text)
+        if m:
+            eid = automaton.get(match_text(m.group(1).title()), None)
+            if eid is not None and not (picked and picked[0][0] == 0):
+                picked.insert(0, (0, m.end(1), eid))
+    if not picked:
+        return []
     out: list[_Span] = []
+    flags_of = g.flags
     for i, (start, end, eid) in enumerate(picked):
-        flags = g.flags[eid]
+        flags = flags_of[eid]
         if flags & (BLOCK | NOT_PLACE):
             continue
         cands = g.candidates(eid)
         if not cands:
             continue
         nxt = picked[i + 1] if i + 1 < len(picked) else None
-        span = _judge(g, norm, text, para, start, end, eid, flags, cands, nxt, title_case,
-                      dateline=start == 0 and norm[:end].isupper())
+        span = _judge(g, text, para, start, end, eid, flags, cands, nxt, title_case,
+                      dateline=start == 0 and text[:end].isupper())
         if span is not None:
             out.append(span)
     return out
 
 
 def _prev_word(norm: str, start: int) -> tuple[str | None, bool, bool]:
-    """The word before ``start``; whether it starts a sentence; whether only a space separates them."""
+    """The word before ``start``; whether it starts a sentence; whether one space separates them.
+
+    (None, True, False) when ``start`` itself starts the text or a sentence.
+    """
     j = start - 1
     while j >= 0 and norm[j] == " ":
         j -= 1
     if j < 0 or norm[j] in _SENTENCE_END:
         return None, True, False
-    m = _WORD_BACK.search(norm, max(0, j - 40), j + 1)
-    if not m:
+    k = j
+    while k >= 0 and (norm[k].isalnum() or norm[k] in "'.-\u2019"):
+        k -= 1
+    word = norm[k + 1:j + 1]
+    if not word:
         return None, False, False
-    word = m.group(1)
-    adjacent = j == start - 2 and norm[start - 1] == " " and not word.endswith((".", ","))
-    k = m.start(1) - 1
+    adjacent = j == start - 2 and norm[start - 1] == " "
     while k >= 0 and norm[k] == " ":
         k -= 1
-    initial = k < 0 or norm[k] in _SENTENCE_END
-    return word, initial, adjacent
+    return word, k < 0 or norm[k] in _SENTENCE_END, adjacent
 
 
 def _next_word(norm: str, end: int) -> tuple[str | None, bool]:
@@ -193,7 +202,7 @@ def _has_cue(g: Gazetteer, norm: str, start: int) -> bool:
     if not head:
         return False
     last = head[-1].lower().rstrip(",")
-    if last in ("the",) and len(head) > 1:
+    if last == "the" and len(head) > 1:
         head = head[:-1]
         last = head[-1].lower()
     if last in words["cues"]:
@@ -203,40 +212,60 @@ def _has_cue(g: Gazetteer, norm: str, start: int) -> bool:
     return False
 
 
-def _judge(g, norm, text, para, start, end, eid, flags, cands, nxt, title_case, dateline=False) -> _Span | None:
+def _info(g: Gazetteer, eid: int):
+    """What the rules need to know of an entry's candidates (memoised)."""
+    memo = g.memo.setdefault("info", {})
+    info = memo.get(eid)
+    if info is None:
+        cands = g.candidates(eid)
+        kinds = frozenset(g.kinds[pid] for pid, _ in cands)
+        maxpop = max((g.pops[pid] for pid, _ in cands), default=0)
+        codes = frozenset(_code(g, pid) for pid, _ in cands if g.kinds[pid] in ("country", "region"))
+        info = (kinds, maxpop, "country" in kinds, any(p for _, p in cands), codes)
+        memo[eid] = info
+    return info
+
+
+_NAME_ONLY = frozenset({"country", "other"})
+
+
+def _judge(g, norm, para, start, end, eid, flags, cands, nxt, title_case, dateline=False) -> _Span | None:
+    """The span as a mention, or None when the rules say it is something else here."""
+    text = norm  # offsets are the text's; rules read it as it is (both apostrophes, ё and е)
     words = g.words
-    kinds = {g.kinds[pid] for pid, _ in cands}
-    maxpop = max(g.pops[pid] for pid, _ in cands)
-    has_country = "country" in kinds
-    surface = norm[start:end]
+    kinds, maxpop, has_country, has_primary, _codes = _info(g, eid)
 
     # qualifier right after: "Moscow, Idaho", "Nice (France)"
-    qualifiers: set[str] = set()
+    qualifiers: frozenset[str] = frozenset()
     if nxt is not None and nxt[0] - end <= 2 and norm[end:nxt[0]] in (", ", " (", ","):
-        for pid, _ in g.candidates(nxt[2]):
-            if g.kinds[pid] in ("country", "region"):
-                key = g.keys[pid]
-                qualifiers.add(key[4:] if key.startswith("iso:") else key)
+        qualifiers = _info(g, nxt[2])[4]
 
-    nword, nadjacent = _next_word(norm, end)
+    if norm[end:end + 1] == " ":
+        nword, nadjacent = _next_word(norm, end)
+    else:
+        nword, nadjacent = None, False
+    nlower = nword.lower() if nword else ""
 
-    if flags & DEMONYM or (surface in words["adjectival"] and nword and nword.lower() in words["demonym_nouns"]):
-        if not (nword and nadjacent and nword.lower() in words["demonym_nouns"]):
+    if flags & DEMONYM or (nlower in words["demonym_nouns"]
+                           and norm[start:end].translate(NORMALISE) in words["adjectival"]):
+        if not (nadjacent and nlower in words["demonym_nouns"]):
             return None
         pid = _demonym_place(g, eid, cands)
-        span = _Span(para, start, end, text[start:end], eid, ((pid, True),))
-        return span
+        return _Span(para, start, end, text[start:end], eid, ((pid, True),))
 
-    if nword and nadjacent and nword in words["outlet"] and not flags & FORM:
+    if nadjacent and nword in words["outlet"] and not flags & FORM:
         return None  # "Kyiv Independent", "Moscow Times"
 
-    if dateline or flags & FORM or kinds <= {"country", "other"} and not flags & (PERSON | CUE_ONLY):
+    if dateline or flags & FORM or kinds <= _NAME_ONLY and not flags & (PERSON | CUE_ONLY):
         span = _Span(para, start, end, text[start:end], eid, cands)
         span.qualifiers = qualifiers
         return _regions_list(g, norm, span)
 
     pword, pinitial, padjacent = _prev_word(norm, start)
-    cue = bool(qualifiers) or _has_cue(g, norm, start)
+    initial = title_case or (pword is None and pinitial)
+    cue = bool(qualifiers)
+    if not cue and (flags & (CUE_ONLY | PERSON | COMMON) or initial or (padjacent and pword[:1].isupper())):
+        cue = _has_cue(g, norm, start)
 
     if flags & CUE_ONLY and not cue:
         return None
@@ -244,38 +273,41 @@ def _judge(g, norm, text, para, start, end, eid, flags, cands, nxt, title_case, 
     if flags & PERSON:
         person = False
         if pword and padjacent:
-            if pword in words["titles"] or pword.rstrip(".") + "." in words["titles"]:
+            if pword in words["titles"]:
                 person = True
-            elif _capitalised(pword) and not _possessive(pword) and pword not in words["pre"] \
-                    and not (pinitial and pword.lower() in words["common"]) and pword.lower() not in words["cues"]:
+            elif (_capitalised(pword) and not _possessive(pword) and pword not in words["pre"]
+                  and not pword.endswith(".") and not (pinitial and pword.lower() in words["common"])
+                  and pword.lower() not in words["cues"]):
                 person = True
         if nword and nadjacent:
             if _capitalised(nword) and nword not in words["designators"]:
                 person = True
-            elif nword.lower() in words["speech"]:
+            elif nlower in words["speech"]:
                 person = True
         if person:
             return None
         if not (cue or has_country or maxpop >= BIG_PERSONLIKE):
             return None
     elif flags & COMMON and not has_country:
-        multi = " " in surface
-        exempt = maxpop >= EXEMPT_COMMON or (multi and maxpop >= 150_000)
-        if not (exempt or cue):
-            return None
+        exempt = maxpop >= EXEMPT_COMMON or (" " in norm[start:end] and maxpop >= 150_000)
+        if not exempt and not (qualifiers if title_case else cue):
+            return None  # a title capitalises every word: only "Nice, France" will do there
+
+    if initial and not cue and kinds == _CITY and maxpop < 50_000 and (end - start <= 4 or not has_primary):
+        return None  # a short word or a foreign spelling that merely starts a sentence
 
     if not title_case and not has_country and not flags & CYRILLIC:
         if pword and padjacent and not cue:
             if pword in words["titles"]:
                 return None
             if (_capitalised(pword) and not _possessive(pword) and pword not in words["pre"]
-                    and not (pinitial and pword.lower() in words["common"])):
+                    and not pword.endswith(".") and not (pinitial and pword.lower() in words["common"])):
                 return None  # "Sergei Kirov", "State Duma", "President Lincoln"
         if nword and nadjacent and maxpop < MAJOR and "city" in kinds:
             if _capitalised(nword) and nword not in words["designators"]:
                 if nxt is None or nxt[0] != end + 1:  # "Kherson Oblast" is another match
                     return None
-            if nword.lower() in words["speech"]:
+            if nlower in words["speech"]:
                 return None
     elif title_case and nword and nadjacent and _capitalised(nword) and maxpop < MAJOR and flags & PERSON:
         return None
@@ -285,12 +317,15 @@ def _judge(g, norm, text, para, start, end, eid, flags, cands, nxt, title_case, 
     return _regions_list(g, norm, span)
 
 
+_CITY = frozenset({"city"})
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
 def _possessive(word: str) -> bool:
-    return word.endswith(("'s", "s'"))
+    return word.endswith(("'s", "s'", "\u2019s", "s\u2019"))
 
 
 def _demonym_place(g: Gazetteer, eid: int, cands) -> int:
@@ -302,8 +337,7 @@ def _demonym_place(g: Gazetteer, eid: int, cands) -> int:
 
 def _regions_list(g: Gazetteer, norm: str, span: _Span) -> _Span:
     """"the Kursk and Belgorod regions": each name is a region, not its capital."""
-    stem = norm[span.start:span.end]
-    form = g.region_forms.get(stem)
+    form = g.region_forms.get(norm[span.start:span.end])
     if form is not None and _COORD_REGIONS.match(norm, span.end):
         span.cands = g.candidates(form)
     return span
@@ -326,37 +360,38 @@ def _resolve(g: Gazetteer, spans: list[_Span]) -> list[tuple[_Span, int]]:
     "St. Petersburg" the Florida one).
     """
     groups: dict[tuple, list[_Span]] = {}
+    keys = g.memo.setdefault("keys", {})
     for s in spans:
-        groups.setdefault(tuple(pid for pid, _ in s.cands), []).append(s)
+        cands = s.cands
+        key = keys.get(cands)
+        if key is None:
+            key = keys[cands] = tuple(pid for pid, _ in cands)
+        if key in groups:
+            groups[key].append(s)
+        else:
+            groups[key] = [s]
 
-    def evidence_of(pids) -> tuple[set[str], set[str]]:
-        countries = {g.countries[pid] for pid in pids}
-        regions: set[str] = set()
-        if len(countries) != 1 or None in countries:
-            countries = set()
-        if len(pids) == 1:
-            pid = pids[0]
-            if g.kinds[pid] == "region":
-                regions.add(_code(g, pid))
-            elif g.admin1[pid]:
-                regions.add(g.admin1[pid])
-        return countries, regions
-
-    evidence = {key: evidence_of(key) for key in groups}
+    evidence = {key: _evidence_of(g, key) for key in groups}
     choice: dict[tuple, int] = {}
+    ambiguous = [key for key in groups if len(key) > 1]
+    for key in groups:
+        if len(key) == 1:
+            choice[key] = key[0]
     for _pass in (1, 2):
-        for key, members in groups.items():
-            if len(key) == 1:
-                choice[key] = key[0]
-                continue
+        for key in ambiguous:
             countries: set[str] = set()
             regions: set[str] = set()
             for other, (c, r) in evidence.items():
                 if other != key:
                     countries |= c
                     regions |= r
-            choice[key] = _best(g, key, members, countries, regions)
-        evidence = {key: evidence_of((choice[key],)) for key in groups}
+            choice[key] = _best(g, key, groups[key], countries, regions)
+        if not ambiguous:
+            break
+        updated = {key: _evidence_of(g, (choice[key],)) for key in groups}
+        if all(updated[key] == evidence[key] for key in ambiguous):
+            break  # the choices add nothing the first pass did not see
+        evidence = updated
 
     out = []
     for key, members in groups.items():
@@ -364,6 +399,26 @@ def _resolve(g: Gazetteer, spans: list[_Span]) -> list[tuple[_Span, int]]:
             out.append((s, choice[key]))
     out.sort(key=lambda sp: (-1 if sp[0].para is None else sp[0].para, sp[0].start))
     return out
+
+
+def _evidence_of(g: Gazetteer, pids: tuple) -> tuple[frozenset, frozenset]:
+    """The countries and regions a name places the article in, when it is unambiguous."""
+    memo = g.memo.setdefault("evidence", {})
+    got = memo.get(pids)
+    if got is None:
+        countries = frozenset(g.countries[pid] for pid in pids)
+        if len(countries) != 1 or None in countries:
+            countries = frozenset()
+        regions: frozenset = frozenset()
+        if len(pids) == 1:
+            pid = pids[0]
+            if g.kinds[pid] == "region":
+                regions = frozenset((_code(g, pid),))
+            elif g.admin1[pid]:
+                regions = frozenset((g.admin1[pid],))
+        got = (countries, regions)
+        memo[pids] = got
+    return got
 
 
 def _best(g: Gazetteer, key: tuple, members: list[_Span], countries: set[str], regions: set[str]) -> int:
@@ -374,19 +429,24 @@ def _best(g: Gazetteer, key: tuple, members: list[_Span], countries: set[str], r
         for pid, prim in s.cands:
             primary[pid] = primary.get(pid, False) or prim
     best, best_score = key[0], -1e9
+    static = g.memo.setdefault("static", {})
     for pid in key:
-        score = math.log10(max(g.pops[pid], 1000))
+        score = static.get(pid)
+        if score is None:
+            score = math.log10(max(g.pops[pid], 1000))
+            kind = g.kinds[pid]
+            if kind == "region":
+                score -= 1.0  # shares its name with a city (Washington): the city, unless the context says otherwise
+            elif kind == "country":
+                score += 2.0
+            elif kind == "other":
+                score += 1.0
+            if g.capital[pid]:
+                score += 0.5
+            static[pid] = score
         kind = g.kinds[pid]
-        if kind == "region":
-            score -= 1.0  # a region shares its name with a city (Washington): the city, unless the context says otherwise
-        elif kind == "country":
-            score += 2.0
-        elif kind == "other":
-            score += 1.0
         if primary.get(pid):
             score += 1.0
-        if g.capital[pid]:
-            score += 0.5
         cc = g.countries[pid]
         if cc in countries:
             score += 1.5
