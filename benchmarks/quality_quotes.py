@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "quotes"
 TRIM = " \t\n.,;:!?…—–-'\"‘’“”«»„‟"
-SPLITS = ("tune", "heldout")
+SPLITS = ("tune", "heldout1", "heldout2")
 
 
 def norm_text(s: str) -> str:
@@ -122,7 +122,7 @@ def report(result: dict, show_misses: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("tune", "heldout", "all", "each"), default="each")
+    ap.add_argument("--split", choices=SPLITS + ("all", "each"), default="each")
     ap.add_argument("--misses", action="store_true", help="print per-file misses, extras and wrong attributions")
     args = ap.parse_args(argv)
     splits = list(SPLITS) + ["all"] if args.split == "each" else [args.split]

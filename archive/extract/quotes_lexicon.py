@@ -57,7 +57,7 @@ CUE_FORMS -= {"point", "points", "pointed", "pointing", "read", "put", "call", "
               "acknowledge", "state"}
 # Bare base forms are excluded above: after a subject they would be plural/imperative and
 # before a quote they are mostly nouns ("a claim", "the report", "a post").
-CUE_FORMS |= {"say", "tell", "write"}  # "they say", "the soldiers say" are real cues
+CUE_FORMS |= {"say", "tell", "write", "calls"}  # "they say", "the soldiers say" are real cues
 # Participles and weak cues: they govern a partial quote but their subject is the clause's.
 PARTICIPLE_CUES = {w for w in CUE_FORMS if w.endswith("ing")}
 # Weak cues only count for partial quotes (a governing verb), never for a direct quote's own attribution.
@@ -163,7 +163,7 @@ FEMALE_WORDS = {
     "woman", "women", "wife", "wives", "mother", "mothers", "daughter", "daughters", "sister",
     "sisters", "girl", "girls", "grandmother", "widow", "spokeswoman", "chairwoman", "businesswoman",
     "actress", "girlfriend", "aunt", "niece", "lady", "mrs", "mrs.", "ms", "ms.", "miss", "queen",
-    "princess", "nun", "granddaughter", "mum", "mom", "bride", "female", "she", "her", "pensioner's",
+    "princess", "nun", "granddaughter", "mum", "mom", "bride", "female",
     "congresswoman", "policewoman", "servicewoman", "stepmother", "fiancee", "fiancée", "waitress",
     "headmistress", "heroine", "madam", "grandma", "babushka",
 }
@@ -171,7 +171,7 @@ MALE_WORDS = {
     "man", "men", "husband", "husbands", "father", "fathers", "son", "sons", "brother", "brothers",
     "boy", "boys", "grandfather", "widower", "spokesman", "chairman", "businessman", "actor",
     "boyfriend", "uncle", "nephew", "mr", "mr.", "king", "prince", "priest", "monk", "grandson",
-    "dad", "groom", "male", "gentleman", "he", "his", "congressman", "policeman", "serviceman",
+    "dad", "groom", "male", "gentleman", "congressman", "policeman", "serviceman",
     "stepfather", "fiance", "fiancé", "waiter", "headmaster", "hero", "grandpa", "patriarch",
 }
 MALE_NAMES_IN_A = {

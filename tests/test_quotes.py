@@ -1,0 +1,345 @@
+"""The quote extractor: every shape of issue 3, the seed acceptance list, the labelled set."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from archive.extract.found import FoundQuote
+from archive.extract.quotes import extract_quotes
+from archive.parse import parse_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_b962ebf88adc878d.txt"
+
+
+def article(*paragraphs: str, title: str = "A test article"):
+    body = "\n\n".join(paragraphs)
+    source = f"# {title}\n\nMarch 3, 2024\n\n{body}\n\nOriginal url:\n\n<https://example.org/a>\n"
+    return parse_markdown(source, "test.md")
+
+
+def quotes(*paragraphs: str) -> list[FoundQuote]:
+    return extract_quotes(article(*paragraphs))
+
+
+def texts(*paragraphs: str) -> list[str]:
+    return [q.text for q in quotes(*paragraphs)]
+
+
+def only(*paragraphs: str) -> FoundQuote:
+    found = quotes(*paragraphs)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ---------------------------------------------------------------- marks
+@pytest.mark.parametrize("opening, closing", [('"', '"'), ("“", "”"), ("«", "»"), ("„", "“")])
+def test_every_kind_of_double_mark(opening, closing):
+    q = only(f"{opening}We will not leave our homes,{closing} the mayor said.")
+    assert q.text == "We will not leave our homes"
+    assert (q.speaker, q.kind, q.cue) == ("the mayor", "direct", "said")
+
+
+def test_offsets_point_at_the_text_without_marks():
+    art = article('Residents were angry. "Nobody asked us," one of them said.')
+    (q,) = extract_quotes(art)
+    assert q.paragraph == 0
+    assert art.paragraphs[0].text[q.start:q.end] == "Nobody asked us"
+
+
+def test_interrupted_quote_is_two_quotes_of_one_speaker():
+    found = quotes('"We counted every shell," the captain said. "If we fire ten, each one must count."')
+    assert [q.text for q in found] == ["We counted every shell", "If we fire ten, each one must count."]
+    assert {q.speaker for q in found} == {"the captain"}
+    assert {q.kind for q in found} == {"direct"}
+
+
+def test_quote_resumed_in_mid_sentence_after_attribution():
+    found = quotes("“It is humiliating, of course,” Lvova said, “but it does not change a word I write.”")
+    assert [q.text for q in found] == ["It is humiliating, of course", "but it does not change a word I write."]
+    assert [q.speaker for q in found] == ["Lvova", "Lvova"]
+    assert [q.kind for q in found] == ["direct", "direct"]
+
+
+def test_multi_paragraph_quote_is_one_quote():
+    art = article(
+        "Irina, from Ryazan, says she spent a week calling the hotline.",
+        "“Every time, a polite young man answered. He promised to pass it on.",
+        "“Then nothing. It felt like talking to a wall.”",
+        "The ministry did not comment.",
+    )
+    (q,) = extract_quotes(art)
+    assert q.text == "Every time, a polite young man answered. He promised to pass it on.\nThen nothing. It felt like talking to a wall."
+    assert q.paragraph == 1
+    assert art.paragraphs[1].text[q.start:q.end] == "Every time, a polite young man answered. He promised to pass it on."
+    assert q.speaker == "Irina"
+
+
+def test_nested_single_quotes_stay_inside():
+    q = only("“Nobody said the word ‘war’. The head doctor called it ‘the situation’,” the nurse recalled.")
+    assert q.text == "Nobody said the word ‘war’. The head doctor called it ‘the situation’"
+    assert q.speaker == "the nurse"
+
+
+def test_nested_guillemets_and_german_marks():
+    q = only("«They said „a day or two“ and we waited a week,» recalls pensioner Nikolai Sviridov.")
+    assert q.text == "They said „a day or two“ and we waited a week"
+    assert q.speaker == "pensioner Nikolai Sviridov"
+    assert q.cue == "recalls"
+
+
+def test_apostrophes_are_never_quote_marks():
+    found = quotes(
+        "The soldiers' wives met outside the governor's office on the Put' Domoj ('Way Home') channel's call.",
+        "“I'm not leaving until they answer,” one of the wives said. “We've waited since '22.”",
+    )
+    assert [q.text for q in found] == ["I'm not leaving until they answer", "We've waited since '22."]
+    assert {q.speaker for q in found} == {"one of the wives"}
+
+
+def test_russian_dash_after_guillemets():
+    q = only("«Water has entered more than 4,000 houses», — said the head of the city, Vasily Kozupitsa.")
+    assert q.text == "Water has entered more than 4,000 houses"
+    assert q.speaker in ("the head of the city", "Vasily Kozupitsa")
+
+
+# ---------------------------------------------------------------- what is not a quote
+def test_scare_quotes_after_possessive_and_so_called_are_dropped():
+    assert texts("Relatives of soldiers sent in President Vladimir Putin's \"partial\" mobilization gathered.") == []
+    assert texts('Russia\'s so-called "partial" mobilisation prompted an exodus.') == []
+
+
+def test_scare_term_after_a_determiner_is_dropped():
+    assert texts('The prosecution relied on an "expert assessment" by a little-known institute.') == []
+    assert texts('One of the women said the "established order" meant silence.') == []
+
+
+def test_names_of_organisations_and_movements_are_dropped():
+    assert texts("Officials suggested the wives meet the local “Combat Brotherhood” organization instead.") == []
+    assert texts("Volunteers from the \"Angels of Pokrovsk\" group evacuate elderly residents.") == []
+    assert texts("Local activists from the «Warm Home» movement plan a picket.") == []
+
+
+def test_titles_are_dropped():
+    assert texts('The court jailed the director over her play "Finist the Brave Falcon."') == []
+    assert texts("She performed a song from her 2022 album “Whisper” at the concert.") == []
+    assert texts("An inquiry was opened under the article «Provision of services that do not meet safety requirements».") == []
+    assert texts("The Russian authorities refer to the fighting as a “counter-terrorist operation.”") == []
+
+
+def test_translations_and_call_signs_are_dropped():
+    assert texts('The protest was organised by the Soyuz Pensionerov ("Union of Pensioners") association.') == []
+    assert texts('His commander, a captain with the call sign "Bison," said ammunition was short.') == []
+
+
+def test_legal_status_after_register_of_is_dropped():
+    assert texts("The ministry added her to its register of “foreign agents” on Friday.") == []
+
+
+# ---------------------------------------------------------------- partial quotes
+def test_partial_quote_governed_by_a_cue():
+    q = only('Centrenergo, the state company that owns the plant, said the facility had been "completely destroyed."')
+    assert (q.text, q.kind, q.speaker, q.cue) == ("completely destroyed.", "partial", "Centrenergo", "said")
+
+
+def test_partial_quote_with_participle_cue_takes_the_clause_subject():
+    q = only(
+        "This month, female relatives of the soldiers sent to the front published an appeal "
+        'demanding "a complete demobilization."'
+    )
+    assert (q.kind, q.speaker, q.cue) == ("partial", "female relatives of the soldiers", "demanding")
+
+
+def test_short_partial_quote_is_kept_when_a_cue_governs_it():
+    found = quotes(
+        "Deputy mayor Alexander Gorshkov told journalists that the accident had been «localized» "
+        "and that heating would be restored «within 24 hours»."
+    )
+    assert [(q.text, q.kind) for q in found] == [("localized", "partial"), ("within 24 hours", "partial")]
+    assert {q.speaker for q in found} == {"Deputy mayor Alexander Gorshkov"}
+
+
+def test_partial_quote_with_attribution_after_it():
+    q = only('The measures are "temporary and necessary," the governor said.')
+    assert (q.text, q.kind, q.speaker) == ("temporary and necessary", "partial", "the governor")
+
+
+def test_predicate_after_copula_and_article_is_a_partial_quote():
+    q = only("Peskov said the situation was a «cause for concern» and promised support.")
+    assert (q.text, q.kind, q.speaker) == ("cause for concern", "partial", "Peskov")
+
+
+# ---------------------------------------------------------------- attribution
+def test_inverted_attribution_with_apposition():
+    q = only('"My home is here. Where would I go at my age?" asked Halyna Kovalenko, 78, as volunteers loaded the van.')
+    assert (q.speaker, q.cue) == ("Halyna Kovalenko", "asked")
+
+
+def test_title_and_name_before_cue():
+    q = only('"There are no such plans," Kremlin spokesman Dmitry Peskov told reporters.')
+    assert (q.speaker, q.cue, q.via) == ("Kremlin spokesman Dmitry Peskov", "told", None)
+
+
+def test_colon_introduction():
+    q = only('Asked about the protests, Peskov said: "We understand their feelings."')
+    assert (q.speaker, q.cue, q.kind) == ("Peskov", "said", "direct")
+
+
+def test_colon_paragraph_introduces_the_next_one():
+    found = quotes("In a separate post, the organizers wrote:", '"We are not against the state. We are for our men."')
+    assert [(q.speaker, q.cue) for q in found] == [("the organizers", "wrote")]
+
+
+def test_according_to():
+    q = only('According to Terekhov, "the enemy wants to turn Kharkiv into a grey zone, but the city lives."')
+    assert (q.speaker, q.cue, q.kind) == ("Terekhov", "according to", "direct")
+    q = only('"The prices will not fall this year," according to the regional ministry.')
+    assert (q.speaker, q.cue) == ("the regional ministry", "according to")
+
+
+def test_as_x_put_it():
+    q = only('As its spokesperson Yurii Ihnat put it, "the drones are cheap, and Russia can launch them every night."')
+    assert (q.speaker, q.kind) == ("its spokesperson Yurii Ihnat", "direct")
+
+
+@pytest.mark.parametrize("attribution, via", [
+    ("one woman told IStories", "IStories"),
+    ("one woman told the Govorit NeMoskva media outlet", "Govorit NeMoskva"),
+    ("one woman told the BBC", "BBC"),
+    ("one woman said in an interview with Meduza", "Meduza"),
+    ("one woman told reporters", None),
+    ("one woman told state television", None),
+])
+def test_via_is_the_outlet_spoken_to(attribution, via):
+    q = only(f'"We no longer have the right to even think about the rally," {attribution}.')
+    assert q.speaker == "one woman"
+    assert q.via == via
+
+
+def test_quoted_by_agency_as_saying():
+    q = only('The spokeswoman Natalya Eismont was quoted by the state news agency BelTA as saying the pardons were "an act of humanism."')
+    assert (q.speaker, q.via, q.kind) == ("The spokeswoman Natalya Eismont", "BelTA", "partial")
+
+
+# ---------------------------------------------------------------- pronouns and continuations
+def test_she_resolves_to_the_nearest_woman():
+    found = quotes(
+        "Ella Pamfilova, head of the Central Election Commission, said turnout had passed 70%.",
+        "Dmitry Peskov declined to comment.",
+        "“This is a record, and it shows that people trust the system,” she told state television.",
+    )
+    assert [q.speaker for q in found] == ["Ella Pamfilova"]
+
+
+def test_he_skips_a_woman_named_later():
+    found = quotes(
+        "Her neighbour Viktor said it was the third time this year. Inna Kovalchuk agreed.",
+        '"We are used to it, if you can get used to this," he said.',
+    )
+    assert [q.speaker for q in found] == ["Her neighbour Viktor"]
+
+
+def test_it_resolves_to_the_statement():
+    found = quotes('"Civilians should not take part in hostilities," the statement said.', "“We will support the one who returns our men to us,” it said.")
+    assert [q.speaker for q in found] == ["the statement", "the statement"]
+
+
+def test_it_resolves_to_an_organisation_subject():
+    q = only("Russia's health ministry did not respond. In April, it said medical workers were “performing their duty with honour”.")
+    assert (q.speaker, q.kind) == ("Russia's health ministry", "partial")
+
+
+def test_continuation_without_attribution_inherits_the_speaker():
+    found = quotes(
+        "“We do not impose political choices,” the appeal said.",
+        "“We are determined to get our men back at any cost.”",
+    )
+    assert [q.speaker for q in found] == ["the appeal", "the appeal"]
+
+
+def test_unattributed_quote_after_a_person_is_introduced():
+    found = quotes(
+        "Natalya told Meduza the military had said nothing. “The commander told us it was an exercise,” she said.",
+        "One mother, Svetlana, said she had written to every office. “They all answer with the same words.”",
+    )
+    assert [q.speaker for q in found] == ["Natalya", "Svetlana"]
+
+
+# ---------------------------------------------------------------- the seed, exactly
+SEED_QUOTES = [
+    ("Civilians should not take part in hostilities", "the statement", "direct", None),
+    ("We do not impose political choices regarding power or attitude towards the armed conflict in Ukraine. "
+     "Everyone has the right to decide for themselves. However, we will support the one who returns our men to us",
+     "the statement", "direct", None),
+    ("We are determined to get our men back at any cost.", "the statement", "direct", None),
+    ("a complete demobilization.", "female relatives of the soldiers", "partial", None),
+    ("Apparently, they decided to nip it in the bud in case we go to an unauthorized rally, since the sanctioned one "
+     "was refused", "one woman", "direct", "IStories"),
+    ("They come to those who were in favor of the rallies and call them with a warning about responsibility for "
+     "extremism. We no longer have the right to even think about the rally, they will immediately write us down as "
+     "enemies of the people", "one of the relatives from the Krasnoyarsk region", "direct", "IStories"),
+    ("stick their arms out of the trenches in order to get wounded and simply rest.",
+     "a wife of a Russian mobilized soldier", "partial", "Govorit NeMoskva"),
+    ("Some write: ‘I'm so tired. Let something strike at us as soon as possible’",
+     "a wife of a Russian mobilized soldier", "direct", None),
+    ("This movement is not for rotation [of the troops], but for demobilization. We believe that those who have "
+     "been mobilized should be dismissed from service in the Armed Forces", "a wife of a Russian mobilized soldier",
+     "direct", None),
+]
+
+
+def test_seed_acceptance_list_exactly():
+    art = parse_markdown(SEED.read_text(encoding="utf-8"), str(SEED))
+    found = extract_quotes(art)
+    got = [(q.text, q.speaker.lower() if q.speaker else None, q.kind, q.via) for q in found]
+    want = [(t, s.lower(), k, v) for t, s, k, v in SEED_QUOTES]
+    assert sorted(got) == sorted(want)
+    for q in found:  # offsets point at the text
+        assert art.paragraphs[q.paragraph].text[q.start:q.end] == q.text
+    assert [q.cue for q in found if q.speaker.lower() != "female relatives of the soldiers"] == ["said", "said", "said", "told", "told", "told", "said", "said"]
+
+
+# ---------------------------------------------------------------- robustness
+def test_no_marks_no_quotes_and_odd_input():
+    assert quotes("Nothing was said here at all.") == []
+    assert extract_quotes(article()) == []
+    # unbalanced, stray and inch marks do not crash or produce junk
+    assert texts('The screen is 27" wide and "') == []
+    assert texts('«»  "" “”') == []
+
+
+def test_extract_quotes_is_pure_and_repeatable():
+    art = parse_markdown(SEED.read_text(encoding="utf-8"), str(SEED))
+    assert extract_quotes(art) == extract_quotes(art)
+
+
+# ---------------------------------------------------------------- the labelled set
+def _quality():
+    spec = importlib.util.spec_from_file_location("quality_quotes", ROOT / "benchmarks" / "quality_quotes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_labelled_set_has_enough_quotes():
+    labels = _quality().load_labels()
+    assert sum(len(v) for v in labels.values()) >= 60
+    for rel in labels:
+        assert (ROOT / "tests" / "fixtures" / "quotes" / rel).is_file(), rel
+
+
+@pytest.mark.parametrize("split", ["tune", "heldout1", "heldout2", "all"])
+def test_labelled_set_meets_the_targets(split):
+    result = _quality().evaluate(split)
+    assert result["labelled"] > 0
+    assert result["precision"] >= 0.95, result["per_file"]
+    assert result["recall"] >= 0.90, result["per_file"]
+    assert result["speaker_accuracy"] >= 0.85, result["per_file"]
+    assert result["kind_accuracy"] >= 0.90, result["per_file"]
+
+
+def test_agency_quoted_speaker_as_saying():
+    q = only('Interfax quoted Peskov as saying that Russia "does not interfere in the affairs of its ally."')
+    assert (q.speaker, q.via, q.kind) == ("Peskov", "Interfax", "partial")
