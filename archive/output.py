@@ -64,7 +64,9 @@ def to_table(rows: list[dict], columns: list[str], width: int | None = None) -> 
     """A plain-text table that fits the terminal: wide columns are cut with …"""
     width = width or terminal_width()
     cells = [[cut(_csv_value(row.get(c)), 1000) for c in columns] for row in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    # a long header ("country_code") gives way before the values under it do
+    widths = [max([min(len(c), 8)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    widths = [max(w, min(len(c), 12)) if not rows else w for w, c in zip(widths, columns)]
     gap = 2
     while sum(widths) + gap * (len(widths) - 1) > width and max(widths) > 8:
         widest = widths.index(max(widths))

@@ -16,7 +16,12 @@ class Extraction:
 
 
 def extract(article: ParsedArticle) -> Extraction:
-    return Extraction(outlet=host_of(article.url))
+    from .places import extract_places
+
+    return Extraction(
+        outlet=host_of(article.url),
+        places=tuple(extract_places(article)),
+    )
 
 
 def host_of(url: str | None) -> str | None:

@@ -766,6 +766,7 @@ class _Builder:
     def _regions(self, pycountry) -> None:
         data = self.data
         self.region_pid: dict[str, int] = {}
+        self.region_centre: dict[int, int] = {}  # region pid -> its admin centre's pid
         centre_admin1: dict[tuple[str, str], str] = {}
         for table, cc in (("ru_regions", "RU"), ("ua_regions", "UA"), ("by_regions", "BY")):
             for iso, name, rtype, stems, cyr, centre, extra in data[table]:
@@ -782,6 +783,8 @@ class _Builder:
                             centre_admin1[geo] = iso
                 pid = self.add_place(f"iso:{iso}", name, "region", cc, lat, lon, None, pop * 2)
                 self.region_pid[iso] = pid
+                if not centre.startswith("@") and cp is not None:
+                    self.region_centre[pid] = cp
                 self.add_name(pid, name, primary=True, flags=FORM)
                 stem_list = [s for s in stems.split("|") if s]
                 if stem_list:
@@ -922,9 +925,14 @@ class _Builder:
                 seen_keys[key] = eid
                 auto.add_word(key, eid)
         auto.make_automaton()
-        aliases = []
-        for pid, lst in enumerate(self.alias_lists):
-            aliases.append("\x1f".join(_pick_aliases(self.names[pid], lst)))
+        picked = [_pick_aliases(self.names[pid], lst) for pid, lst in enumerate(self.alias_lists)]
+        # A region also answers to its admin centre's names, last: users filtering by
+        # "Кемерово" mean the Kemerovo region too. Aliases only: the matcher never sees them.
+        for pid, centre in getattr(self, "region_centre", {}).items():
+            centre_names = [self.names[centre]] + [n for n in picked[centre] if is_cyrillic(n)][:1]
+            known = {fold(n) for n in picked[pid]} | {fold(self.names[pid])}
+            picked[pid] = picked[pid][:28] + [n for n in centre_names if fold(n) not in known]
+        aliases = ["\x1f".join(names) for names in picked]
         region_forms = {stem: entry_of[form] for stem, form in self.region_forms.items() if form in entry_of}
         d = self.data
         words = {
