@@ -244,6 +244,9 @@ def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Pr
         return
     import multiprocessing
 
+    from .extract import warm_up
+
+    warm_up()  # the gazetteer, loaded (or built) once here, is shared with the forked workers
     context = multiprocessing.get_context("fork")
     pool = context.Pool(jobs, initializer=_ignore_interrupts)
     chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]

@@ -24,6 +24,13 @@ def extract(article: ParsedArticle) -> Extraction:
     )
 
 
+def warm_up() -> None:
+    """Load what extraction needs once, before worker processes fork and share it."""
+    from .gazetteer import get_gazetteer
+
+    get_gazetteer()
+
+
 def host_of(url: str | None) -> str | None:
     """The URL's host without "www."; the publisher when no registry knows better."""
     if not url:
