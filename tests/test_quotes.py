@@ -343,3 +343,22 @@ def test_labelled_set_meets_the_targets(split):
 def test_agency_quoted_speaker_as_saying():
     q = only('Interfax quoted Peskov as saying that Russia "does not interfere in the affairs of its ally."')
     assert (q.speaker, q.via, q.kind) == ("Peskov", "Interfax", "partial")
+
+
+def test_called_the_report_x_is_a_partial_quote_not_a_title():
+    q = only('The zone\'s press service called the report "another fake of the Western media."')
+    assert (q.kind, q.speaker, q.cue) == ("partial", "The zone's press service", "called")
+
+
+def test_prepositional_fragment_ending_in_law_is_a_quote():
+    q = only("The interior ministry said all decisions were made “in accordance with the law” and declined to comment.")
+    assert (q.text, q.kind, q.speaker) == ("in accordance with the law", "partial", "The interior ministry")
+
+
+def test_according_to_at_sentence_start_governs_a_later_fragment():
+    q = only('According to Lavrov, Western countries "want to freeze the conflict in order to rearm Ukraine."')
+    assert (q.kind, q.speaker, q.cue) == ("partial", "Lavrov", "according to")
+
+
+def test_status_after_recognized_as_is_not_a_quote():
+    assert texts("According to her, the administration recognized the house as «limited fit for habitation» in 2021.") == []

@@ -53,6 +53,7 @@ SENT_END_RE = re.compile(r'[.!?…][\x00"”»)]*\s+(?=[\x00"“«„(\[A-ZА-Я
 TOKEN_RE = re.compile(r"\x00+|[^\W_]+(?:['’.&\-][^\W_]+)*\.?|[,;:()\[\]—–]")
 WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 ACCORDING_RE = re.compile(r"(?:^|\W)according\s+to\s+(?P<np>[^,;:\x00]+?)\s*,\s*$", re.IGNORECASE)
+ACCORDING_ANY_RE = re.compile(r"(?:^|\W)according\s+to\s+(?P<np>[^,;:\x00]+?)\s*,", re.IGNORECASE)
 AS_PUT_RE = re.compile(r"(?:^|\W)(?:as|in the words of)\s+(?P<np>[^,;:\x00]+?)(?:\s+(?:put|puts)\s+it)?\s*[,:]\s*$",
                        re.IGNORECASE)
 KNOWN_AS_RE = re.compile(r"\b(?:known|referred\s+to|dubbed|nicknamed|described)(?:\s+\w+ly)?\s+as\s*$", re.IGNORECASE)
@@ -77,6 +78,12 @@ CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…\u00a0") | set("”“»\"")
 TERMINAL = ".!?…"
 WINDOW = 2  # paragraphs a pronoun or an unattributed quote may reach back over
 SENTENCES = 8  # and at most this many sentences
+# "called the report "another fake"": the quote is what the report was called, not its title
+COMPLEMENT_VERBS = {"called", "calls", "calling", "described", "describes", "describing", "branded", "brands",
+                    "branding", "labelled", "labeled", "labelling", "labeling", "termed", "terms", "deemed"}
+DESIGNATION_VERBS = {"recognized", "recognised", "declared", "designated", "classified", "listed", "registered",
+                     "classed", "categorized", "categorised", "certified", "qualified", "outlawed", "banned"}
+SPAN_PREPOSITIONS = {"in", "under", "with", "by", "according", "within", "without", "for", "on", "at", "into"}
 STATUS_WORDS = {"register", "registry", "list", "status", "label", "designation", "category", "title",
                 "charge", "charges", "article", "articles", "offence", "offense", "crime", "term", "word",
                 "concept", "principle", "idea", "slogan", "banner", "motto", "name", "brand", "version"}
@@ -854,6 +861,10 @@ class _Extractor:
         if not toks:
             return None
         m = ACCORDING_RE.search(left) if "ccording" in left else None
+        if m is None and "ccording" in left:
+            m = ACCORDING_ANY_RE.search(left)  # "According to Lavrov, Western countries "want to…""
+            if m and CUE_WORDS.intersection(LOWER_WORD_RE.findall(left[m.end():].lower())):
+                m = None  # another cue governs the quote
         if m:
             a = start + m.start("np")
             np = [t for t in toks if t.start >= a and t.end <= start + m.end("np")]
@@ -982,9 +993,13 @@ class _Extractor:
 
             in_parens = left.rstrip().endswith("(") and right_s.startswith(")")
             possessive = nwords <= 6 and bool(POSSESSIVE_RE.search(left[-4:]))
-            naming_before = (prev_word in NAMING_BEFORE and nwords <= 15 and not first_person) or \
+            complement = any(t.norm in COMPLEMENT_VERBS for t in left_toks[-5:-1]) and not title_case
+            naming_before = (prev_word in NAMING_BEFORE and nwords <= 15 and not first_person and not complement) or \
                 (prev_word == "as" and bool(KNOWN_AS_RE.search(left))) or (prev_word in {"so-called", "socalled"}) or \
                 (prev2 == "so" and prev_word == "called")
+            if prev_word == "as" and nwords <= 6 and not first_person and any(
+                    t.norm in DESIGNATION_VERBS for t in left_toks[-6:-1]):
+                naming_before = True  # "recognized the house as «limited fit for habitation»": a status
             if prev_word in {"of", "as"} and prev2 in STATUS_WORDS and nwords <= 4 and not first_person:
                 naming_before = True  # the register of "foreign agents", the status of "undesirable"
             naming_after = right_first in NAMING_AFTER and not right_s.startswith((",", ".")) and nwords <= 6
@@ -999,7 +1014,7 @@ class _Extractor:
                                           "group", "law", "act", "bill", "campaign", "project", "foundation",
                                           "fund", "brigade", "battalion", "regiment", "initiative", "festival",
                                           "program", "programme", "award", "prize", "front", "union"} \
-                and nwords <= 5 and not first_person
+                and nwords <= 5 and not first_person and words[0].lower() not in SPAN_PREPOSITIONS
 
             colon_intro = left_s.endswith(":")
             sentence_initial = left_s == "" or left_s in {"—", "–", "-"} or colon_intro
