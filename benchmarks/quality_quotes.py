@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "quotes"
 TRIM = " \t\n.,;:!?…—–-'\"‘’“”«»„‟"
-SPLITS = ("tune", "heldout1", "heldout2")
+SPLITS = ("tune", "heldout1", "heldout2", "heldout3")
 
 
 def norm_text(s: str) -> str:

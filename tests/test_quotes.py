@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from archive.extract.found import FoundQuote
 from archive.extract.quotes import extract_quotes
 from archive.parse import parse_markdown
@@ -330,7 +333,7 @@ def test_labelled_set_has_enough_quotes():
         assert (ROOT / "tests" / "fixtures" / "quotes" / rel).is_file(), rel
 
 
-@pytest.mark.parametrize("split", ["tune", "heldout1", "heldout2", "all"])
+@pytest.mark.parametrize("split", ["tune", "heldout1", "heldout2", "heldout3", "all"])
 def test_labelled_set_meets_the_targets(split):
     result = _quality().evaluate(split)
     assert result["labelled"] > 0
@@ -362,3 +365,46 @@ def test_according_to_at_sentence_start_governs_a_later_fragment():
 
 def test_status_after_recognized_as_is_not_a_quote():
     assert texts("According to her, the administration recognized the house as «limited fit for habitation» in 2021.") == []
+
+
+def test_he_after_a_speaker_with_an_unlisted_noun():
+    found = quotes(
+        "Traders said the market had improved.",
+        '"We could see the first cargoes in September," a trader with a European firm said. He added: "But nobody counts on it."',
+    )
+    assert [q.speaker for q in found] == ["a trader with a European firm"] * 2
+    assert [q.cue for q in found] == ["said", "added"]
+
+
+def test_he_can_mean_the_source_of_according_to():
+    found = quotes(
+        '"A building was destroyed," Lysak wrote on Telegram.',
+        'Three children were injured, according to Oleksandr Vilkul, head of the city. He called the attack "pure terror against civilians."',
+    )
+    assert [(q.speaker, q.kind) for q in found] == [("Lysak", "direct"), ("Oleksandr Vilkul", "partial")]
+
+
+def test_quote_as_an_element_was_how_x_described_it():
+    q = only("“Unacceptable” was how the regional ministry described the comments.")
+    assert (q.text, q.kind, q.speaker, q.cue) == ("Unacceptable", "partial", "the regional ministry", "described")
+
+
+def test_hashtags_are_not_quotes():
+    assert texts("Students launched a flash mob under the hashtag “#OurTeacher”.") == []
+
+
+PIECES = list('ab cD."\'“”„«»‟‘’,:;—()?!') + ["said", " she ", "told ", "The ", "Peskov "]
+MARKY = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MARKY, min_size=1, max_size=5))
+def test_any_text_gives_well_formed_quotes(paragraphs):
+    paragraphs = [p.replace("\n", " ").strip() or "x" for p in paragraphs]
+    art = article(*[p if not p.startswith(("#", "-", "*", ">", "Original")) else "x " + p for p in paragraphs])
+    for q in extract_quotes(art):
+        para = art.paragraphs[q.paragraph].text
+        assert 0 <= q.start <= q.end <= len(para)
+        assert para[q.start:q.end] == q.text.split("\n")[0]
+        assert q.kind in ("direct", "partial")
+        assert q.text.strip()

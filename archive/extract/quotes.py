@@ -54,6 +54,7 @@ TOKEN_RE = re.compile(r"\x00+|[^\W_]+(?:['’.&\-][^\W_]+)*\.?|[,;:()\[\]—–]
 WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 ACCORDING_RE = re.compile(r"(?:^|\W)according\s+to\s+(?P<np>[^,;:\x00]+?)\s*,\s*$", re.IGNORECASE)
 ACCORDING_ANY_RE = re.compile(r"(?:^|\W)according\s+to\s+(?P<np>[^,;:\x00]+?)\s*,", re.IGNORECASE)
+ACCORDING_NP_RE = re.compile(r"according\s+to\s+(?P<np>[^,;:.\x00]+)", re.IGNORECASE)
 AS_PUT_RE = re.compile(r"(?:^|\W)(?:as|in the words of)\s+(?P<np>[^,;:\x00]+?)(?:\s+(?:put|puts)\s+it)?\s*[,:]\s*$",
                        re.IGNORECASE)
 KNOWN_AS_RE = re.compile(r"\b(?:known|referred\s+to|dubbed|nicknamed|described)(?:\s+\w+ly)?\s+as\s*$", re.IGNORECASE)
@@ -634,10 +635,15 @@ def _features(text: str) -> tuple[str | None, str, bool]:
         kind = "unknown"
     else:
         kind = "thing"
+    k = words.index(head)
+    capitalised = raw[k][0].isupper() and not (k == 0 and head.endswith(PLURAL_SUFFIXES))  # "Traders said"
     plural = not one_of and (head in PLURAL_WORDS or (
         head.endswith("s") and not head.endswith(("ss", "'s", "us", "is")) and head not in ORG_WORDS
-        and not raw[words.index(head)][0].isupper()))
+        and not capitalised))
     return gender, kind, plural
+
+
+PLURAL_SUFFIXES = ("ers", "ors", "ists", "ants", "ents", "ians", "ives", "ees", "ies", "ans", "ics")
 
 
 def _fits(pronoun: str, m: _Mention) -> bool:
@@ -695,6 +701,7 @@ class _Attr:
     via: str | None = None
     para: int = 0
     at: int = 0
+    element: bool = False  # '"Unacceptable" was how X described it': the quote is part of the sentence
 
 
 class _Extractor:
@@ -722,6 +729,9 @@ class _Extractor:
             m = _Mention(like.text, pos, cue or like.cue, via, like._features)
         else:
             m = _Mention(text, pos, cue, via)
+            gender, kind, plural = m.features
+            if kind == "thing":  # things do not speak: "a trader with a European firm" is a person
+                m._features = (gender, "person", plural)
         self.speakers.setdefault(pos[0], []).append(m)
         return m
 
@@ -748,6 +758,26 @@ class _Extractor:
         self.subject_cache[key] = result
         return result
 
+    def _according_in(self, p: int, s: int) -> _Mention | None:
+        """ "…, according to Oleksandr Vilkul, head of …": a person the next "he" may mean."""
+        key = (p, s, "according")
+        if key in self.subject_cache:
+            return self.subject_cache[key]
+        result = None
+        para = self.para(p)
+        start, end = para.sentence_bounds(s)
+        sentence = para.masked[start:end]
+        if "ccording to" in sentence:
+            m = ACCORDING_NP_RE.search(sentence)
+            if m:
+                a = start + m.start("np")
+                np = _clean_np(para.tokens_in(a, start + m.end("np"), 12))
+                text = _np_text(para, np) if np else None
+                if text and np[0].norm not in PRONOUN_SET:
+                    result = _Mention(text, (p, a))
+        self.subject_cache[key] = result
+        return result
+
     def _mentions_before(self, pos: tuple[int, int]):
         """Mentions before pos, nearest first: speakers, and the subjects of at most SENTENCES
         sentences over at most WINDOW earlier paragraphs. Yields _Mention objects, or
@@ -766,6 +796,9 @@ class _Extractor:
                 if budget <= 0:
                     return
                 budget -= 1
+                source = self._according_in(p, off)
+                if source is not None and source.pos < pos:
+                    yield source
                 subj = self._sentence_subject(p, off)
                 if subj is None:
                     continue
@@ -807,6 +840,10 @@ class _Extractor:
             k += 1
         if k >= len(toks):
             return None
+        element = False
+        if k + 2 < len(toks) and toks[k].norm in {"was", "is", "were", "are"} and toks[k + 1].norm in {"how", "what"}:
+            k += 2  # '"Unacceptable" was how the ministry described the comments'
+            element = True
         first = k
         new_sentence = _is_cap(toks[first]) and any(
             para.masked[x] in TERMINAL for x in range(max(0, span.close_at - 2), span.close_at + 1))
@@ -820,7 +857,8 @@ class _Extractor:
             t = toks[c].norm
             if t == "<q>":
                 return None
-            if t in CUE_FORMS and t not in WEAK_CUES and t not in PARTICIPLE_CUES and not _noun_not_cue(toks, c):
+            if t in CUE_FORMS and (t not in WEAK_CUES or element) and t not in PARTICIPLE_CUES and \
+                    not _noun_not_cue(toks, c):
                 if c + 1 < len(toks) and toks[c + 1].norm == "to" and t in {"continued", "continues", "promised",
                                                                               "vowed", "threatened", "asked",
                                                                               "pledged", "agreed", "refused"}:
@@ -843,7 +881,7 @@ class _Extractor:
                     at = toks[first].start
                     clause = para.text[toks[c].end:end]
                 cue = "saying" if t == "quoted" and "as saying" in clause[:40] else t
-                return _Attr(np, _np_text(para, np), cue, _via(clause, t), p, at)
+                return _Attr(np, _np_text(para, np), cue, _via(clause, t), p, at, element)
             if c > first and _looks_verb(toks, c):
                 return None
         return None
@@ -937,28 +975,32 @@ class _Extractor:
         return _Attr(np, _np_text(para, np), cue, via, p, np[0].start)
 
     # ---- classification -------------------------------------------------------------------
-    def _inner(self, span: _Span) -> tuple[str, int, int]:
-        p, a, b = span.pieces[0]
-        texts = []
+    def _inner(self, span: _Span) -> tuple[str, int, int, int]:
+        """(text without the marks, paragraph, start, end): the paragraph and offsets of the
+        first non-empty piece; a trailing comma (the attribution's, not the speaker's) is cut."""
+        lines, first_at = [], None
         for (q, x, y) in span.pieces:
-            texts.append(self.texts[q][x:y].strip())
-        text = "\n".join(t for t in texts if t)
-        text = text.rstrip()
+            raw = self.texts[q][x:y]
+            piece = raw.strip()
+            if piece:
+                if first_at is None:
+                    first_at = (q, x + len(raw) - len(raw.lstrip()))
+                lines.append(piece)
+        if first_at is None:
+            return "", span.para, 0, 0
+        text = "\n".join(lines)
         if text.endswith(","):
             text = text[:-1].rstrip()
-        raw = self.texts[p][a:b]
-        lead = len(raw) - len(raw.lstrip())
-        first = raw.strip()
-        if len(span.pieces) == 1 and first.endswith(","):
-            first = first[:-1].rstrip()
-        return text, a + lead, a + lead + len(first)
+        first_line = text.split("\n", 1)[0]
+        q, start = first_at
+        return text, q, start, start + len(first_line)
 
     def run(self) -> list[FoundQuote]:
         last_quote: tuple[FoundQuote, _Span] | None = None
         for span in self.spans:
             p = span.para
             para = self.para(p)
-            text, qstart, qend = self._inner(span)
+            text, qpara, qstart, qend = self._inner(span)
             if not text.strip(" .,;:!?…—–-'\"‘’“”«»„"):
                 continue
             if len(text) <= 160:
@@ -1052,7 +1094,7 @@ class _Extractor:
                     sentence_initial and last_quote and last_quote[1].close_para == p and nwords >= 3):
                 continue
 
-            if direct_shape:
+            if direct_shape and not (right_attr is not None and right_attr.element):
                 kind = "direct"
                 attr = right_attr
                 if attr is None and not sentence_initial:
@@ -1074,7 +1116,7 @@ class _Extractor:
                 elif attr.cue is None and not right_attr:
                     if nwords < 5:
                         continue
-                if title_case and nwords <= 6:
+                if title_case and nwords <= 6 and not (right_attr is not None and right_attr.element):
                     continue
                 if nwords <= 4 and not has_verb and attr is None:
                     continue
@@ -1094,7 +1136,7 @@ class _Extractor:
             if attr is None and speaker is None:
                 speaker, cue, via = self._inherit(span, last_quote)
 
-            found = FoundQuote(paragraph=p, start=qstart, end=qend, text=text, kind=kind,
+            found = FoundQuote(paragraph=qpara, start=qstart, end=qend, text=text, kind=kind,
                                speaker=speaker, cue=cue, via=via)
             self.results.append((found, span))
             last_quote = (found, span)
