@@ -1,0 +1,344 @@
+"""Cited sources (issue 5): extractor, registry, outlet_for_url, labelled set."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archive.extract.found import FoundCitation
+from archive.extract.sources import (
+    KINDS,
+    KNOWN_SOURCES,
+    PUBLISHERS,
+    extract_citations,
+    lookup_source,
+    normalize_alias,
+    outlet_for_url,
+)
+from archive.parse import parse_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_b962ebf88adc878d.txt"
+
+
+def article(*paragraphs: str, url: str = "https://www.example-news.org/2024/01/01/story", credit: str | None = None):
+    parts = ["# A headline", "January 1, 2024"]
+    if credit:
+        parts.append(credit)
+    parts += list(paragraphs)
+    parts += ["Original url:", f"<{url}>"]
+    return parse_markdown("\n\n".join(parts) + "\n", "test.md")
+
+
+def cited(*paragraphs: str, **kw) -> list[FoundCitation]:
+    return extract_citations(article(*paragraphs, **kw))
+
+
+def names(*paragraphs: str, **kw) -> set[str]:
+    return {c.source.name for c in cited(*paragraphs, **kw)}
+
+
+# --- the seed: the acceptance example -----------------------------------------
+
+
+def test_seed_acceptance():
+    parsed = parse_markdown(SEED.read_text(encoding="utf-8"), str(SEED))
+    found = extract_citations(parsed)
+    counts = Counter(c.source.name for c in found)
+    # IStories: "According to ... IStories", "one woman told IStories", "IStories said",
+    # "the relatives ... told IStories", "an investigation published ... by IStories and CIT": five.
+    assert counts == {
+        "mobilizationnews": 1, "Vyorstka": 1, "Put' Domoj": 1, "7x7": 1, "IStories": 5,
+        "Govorit NeMoskva": 1, "Mediazona": 2, "Conflict Intelligence Team": 1,
+    }
+    kinds = {c.source.name: c.source.kind for c in found}
+    assert kinds["Put' Domoj"] == "telegram channel"
+    assert kinds["mobilizationnews"] == "telegram channel"
+    assert kinds["Conflict Intelligence Team"] == "organisation"
+    assert {kinds[n] for n in ("Vyorstka", "7x7", "IStories", "Govorit NeMoskva", "Mediazona")} == {"news outlet"}
+    assert "CIT" in next(c for c in found if c.source.name == "Conflict Intelligence Team").source.aliases
+
+    credit = found[0]
+    assert (credit.paragraph, credit.cue, credit.href) == (None, "credit", "https://t.me/mobilizationnews")
+    put = next(c for c in found if c.source.name == "Put' Domoj")
+    assert (put.surface, put.href, put.cue) == ("Put' Domoj", "#", "published")
+    cues = {(c.source.name, c.cue) for c in found}
+    assert {("Vyorstka", "reported"), ("Govorit NeMoskva", "told"), ("IStories", "according to"),
+            ("IStories", "said"), ("IStories", "told"), ("Mediazona", "said"),
+            ("Conflict Intelligence Team", "according to")} <= cues
+    text = " ".join(c.surface for c in found)
+    for not_a_source in ("Combat Brotherhood", "Putin", "enlistment office"):
+        assert not_a_source not in text
+    assert outlet_for_url(parsed.url) == "The Moscow Times"
+
+
+# --- descriptors, kinds, unknown outlets ---------------------------------------
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("Prices rose again, the independent news outlet Nordlicht reported.", "Nordlicht", "news outlet"),
+    ("The Sever24 news site reported that the bridge was closed.", "Sever24", "news outlet"),
+    ("According to the regional newspaper Vestnik Kamy, the plant shut down.", "Vestnik Kamy", "news outlet"),
+    ("The Telegram channel Zvezdochka wrote that drones were shot down.", "Zvezdochka", "telegram channel"),
+    ("The Kamyshin Live Telegram channel published a video of the blast.", "Kamyshin Live", "telegram channel"),
+    ("The state news agency Belinform reported the arrest.", "Belinform", "agency"),
+    ("The rights group Pravo Golosa said 40 people had been detained.", "Pravo Golosa", "organisation"),
+    ("Tankertrack, a ship-tracking company, estimated that exports had doubled.", "Tankertrack", "organisation"),
+    ("Okno, an independent Russian media outlet, reported the raid on Monday.", "Okno", "news outlet"),
+    ("The Kazakh news site Orda.kz reported that the minister had resigned.", "Orda.kz", "news outlet"),
+    ("Earlier this year the Finnish broadcaster MTV Uutiset reported the case.", "MTV Uutiset", "news outlet"),
+])
+def test_descriptor_phrases_name_unknown_sources_and_their_kind(sentence, name, kind):
+    found = cited(sentence)
+    assert [(c.source.name, c.source.kind) for c in found] == [(name, kind)]
+
+
+def test_descriptor_with_a_registry_name_takes_the_registry_kind():
+    found = cited("The outlet Baza wrote that the depot was hit.")
+    assert [(c.source.name, c.source.kind) for c in found] == [("Baza", "telegram channel")]
+
+
+def test_registry_names_in_latin_and_cyrillic_resolve_to_one_source():
+    found = cited(
+        "The investigative outlet Важные истории reported the leak.",
+        "Important Stories said the documents were genuine.",
+        "Police came to the editor's home, iStories wrote.",
+    )
+    assert {c.source.name for c in found} == {"IStories"}
+    assert len(found) == 3
+
+
+# --- cues ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Three people died, Mediazona reported.", "reported"),
+    ("According to Mediazona, three people died.", "according to"),
+    ("A witness told Mediazona that three people died.", "told"),
+    ("Mediazona said three people died.", "said"),
+    ("Mediazona said in a statement that three people died.", "said"),
+    ("Mediazona published the names of the three people who died.", "published"),
+    ("Mediazona wrote that three people died.", "wrote"),
+    ("Officials denied the figure, citing Mediazona.", "cited"),
+    ("An investigation by Mediazona found that three people died.", "investigation by"),
+    ("The figure was first reported by Mediazona.", "reported"),
+    ("In an interview with Mediazona, the mother described the funeral.", "told"),
+    ("Mediazona's count shows that three people died.", "investigation by"),
+])
+def test_each_cue(sentence, cue):
+    found = cited(sentence)
+    assert [(c.source.name, c.cue) for c in found] == [("Mediazona", cue)]
+
+
+def test_a_coordination_shares_the_cue():
+    found = cited("An investigation by The Insider and Der Spiegel found that the unit had been disbanded.")
+    assert {c.source.name for c in found} == {"The Insider", "Der Spiegel"}
+
+
+def test_a_ministry_that_said_in_a_statement_is_an_organisation():
+    found = cited("Russia's defence ministry said in a statement that the village had been captured.")
+    assert [(c.source.name, c.source.kind) for c in found] == [("Russian Defense Ministry", "organisation")]
+    found = cited("Kazakhstan's trade ministry said the country complies with sanctions.")
+    assert [(c.source.name, c.source.kind) for c in found] == [("Kazakh Trade Ministry", "organisation")]
+    found = cited("The Finnish Border Guard said 300 people had crossed.")
+    assert [(c.source.name, c.source.kind) for c in found] == [("Finnish Border Guard", "organisation")]
+
+
+# --- links -------------------------------------------------------------------------
+
+
+def test_a_tme_link_on_a_cue_word_is_a_telegram_channel():
+    found = cited("A fire broke out at the depot, the channel [reported](https://t.me/astrapress/5512).")
+    assert [(c.source.name, c.source.kind, c.href) for c in found] == [
+        ("Astra", "telegram channel", "https://t.me/astrapress/5512")]
+    found = cited("Drones hit the refinery, [according to](https://t.me/some_local_news) local residents.")
+    assert [(c.source.name, c.source.kind, c.cue) for c in found] == [
+        ("some_local_news", "telegram channel", "according to")]
+
+
+def test_a_tme_link_on_a_name_gives_the_channel_and_its_handle():
+    found = cited("The [Kursk Vestnik](https://t.me/kursk_vestnik) Telegram channel wrote that schools were closed.")
+    [c] = found
+    assert (c.source.name, c.source.kind, c.href) == ("Kursk Vestnik", "telegram channel", "https://t.me/kursk_vestnik")
+    assert c.source.domain == "t.me/kursk_vestnik"
+
+
+def test_a_link_to_a_known_domain_names_the_source():
+    found = cited("At least 500 soldiers from the region have died, [according to](https://en.zona.media/article/2024) the count.")
+    assert [(c.source.name, c.cue) for c in found] == [("Mediazona", "according to")]
+
+
+def test_the_link_on_the_name_is_the_href():
+    [c] = cited("The appeal was posted on the [Put' Domoj](#) Telegram channel, the organisers [said](#).")
+    assert (c.source.name, c.href) == ("Put' Domoj", "#")
+
+
+def test_credit_line_telegram_channel():
+    found = cited("Nothing here cites anyone.", credit="[t.me/rusnews_today](https://t.me/rusnews_today)")
+    assert [(c.source.name, c.source.kind, c.paragraph, c.cue, c.surface) for c in found] == [
+        ("rusnews_today", "telegram channel", None, "credit", "t.me/rusnews_today")]
+
+
+def test_a_byline_link_and_the_publishers_own_channel_are_not_citations():
+    found = cited("Nothing here cites anyone.", url="https://www.themoscowtimes.com/2024/01/01/x",
+                  credit="[Anna Ivanova](https://www.themoscowtimes.com/author/anna-ivanova)")
+    assert found == []
+    found = cited("Nothing here cites anyone.", url="https://meduza.io/en/news/x",
+                  credit="[Meduza](https://meduza.io/en)")
+    assert found == []
+
+
+# --- aliases --------------------------------------------------------------------------
+
+
+def test_an_acronym_in_parentheses_is_an_alias_and_is_found_again():
+    found = cited(
+        "The war-monitoring project Northern Front Watch (NFW) said the brigade had been withdrawn.",
+        "NFW later reported that the brigade had returned.",
+    )
+    assert [c.source.name for c in found] == ["Northern Front Watch", "Northern Front Watch"]
+    assert found[0].source.aliases == ("NFW",)
+    assert found[1].surface == "NFW"
+
+
+@pytest.mark.parametrize("spellings", [
+    ("Put' Domoj", "Put Domoj", "Put\u2019 Domoj", "PUT DOMOJ", "put domoj"),
+    ("IStories", "iStories", "Istories", "ISTORIES"),
+    ("Mediazona", "MediaZona", "MEDIAZONA"),
+    ("Sibir.Realii", "Sibir Realii", "sibir realii"),
+    ("OVD-Info", "OVD Info", "ovd info"),
+    ("The Moscow Times", "Moscow Times", "the moscow times"),
+    ("Вёрстка", "Верстка", "ВЁРСТКА"),
+])
+def test_normalize_alias_merges_spellings(spellings):
+    assert len({normalize_alias(s) for s in spellings}) == 1
+
+
+@pytest.mark.parametrize("canonical, aliases", [
+    ("IStories", ["iStories", "Important Stories", "Важные истории", "Vazhnye Istorii"]),
+    ("Mediazona", ["MediaZona", "Медиазона", "zona.media"]),
+    ("Put' Domoj", ["Put Domoy", "Put Domoj", "Путь домой", "Put\u2019 Domoy"]),
+    ("Conflict Intelligence Team", ["CIT", "conflict intelligence team"]),
+    ("TV Rain", ["Dozhd", "Дождь"]),
+    ("Vyorstka", ["Verstka", "Вёрстка"]),
+])
+def test_aliases_resolve_to_one_registry_source(canonical, aliases):
+    for alias in aliases:
+        assert lookup_source(alias).name == canonical, alias
+
+
+def test_registry_is_consistent():
+    keys: dict[str, str] = {}
+    names = [s.name for s in KNOWN_SOURCES]
+    assert len(names) == len(set(names))
+    assert len(KNOWN_SOURCES) >= 250
+    for source in KNOWN_SOURCES:
+        assert source.kind in KINDS
+        for spelling in (source.name, *source.aliases):
+            key = normalize_alias(spelling)
+            assert key, spelling
+            assert keys.setdefault(key, source.name) == source.name, f"{spelling!r}: {keys[key]} and {source.name}"
+    assert set(PUBLISHERS.values()) <= set(names)
+
+
+@given(st.text(max_size=40))
+def test_normalize_alias_is_idempotent(text):
+    assert normalize_alias(normalize_alias(text)) == normalize_alias(text)
+
+
+# --- negatives ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vladimir Putin said the operation was going to plan.",
+    "Kremlin spokesman Dmitry Peskov told reporters that the talks had stalled.",
+    "Meduza, which is based in Riga, was labeled a foreign agent in 2021.",
+    "Journalists from The Insider and Bellingcat have also been targeted.",
+    "The court ordered the local \u201cCombat Brotherhood\u201d organization to pay a fine.",
+    "The Russian Defense Ministry did not respond to a request for comment.",
+    "Authorities have blocked access to the investigative outlet Kloop, which has reported on corruption.",
+    "The FSB regularly publishes videos of arrests.",
+    "Russia's Prosecutor General's Office has declared the news outlet Meduza an undesirable organization.",
+    "The Kremlin declined to comment.",
+    "Police detained a correspondent for the outlet SOTA outside the court.",
+    "A journalist with Ukrainska Pravda was injured by shrapnel.",
+])
+def test_people_and_mentioned_organisations_are_not_sources(sentence):
+    assert cited(sentence) == []
+
+
+def test_a_prepositional_phrase_is_not_the_speaker():
+    assert names("A soldier with the 110th Mechanized Brigade told CNN that shells were short.") == {"CNN"}
+
+
+def test_the_publisher_is_cited_only_when_the_text_cites_it():
+    url = "https://meduza.io/en/news/2024/01/01/x"
+    assert cited("Meduza was blocked in Russia in 2022.", url=url) == []
+    assert names("A source told Meduza that the decree was ready.", url=url) == {"Meduza"}
+
+
+# --- outlet_for_url ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url, outlet", [
+    ("https://www.themoscowtimes.com/2023/11/20/x-a83159", "The Moscow Times"),
+    ("https://meduza.io/en/feature/2024/04/02/x", "Meduza"),
+    ("https://en.zona.media/article/2024/02/21/x", "Mediazona"),
+    ("https://www.bbc.com/russian/articles/c0000", "BBC Russian"),
+    ("https://www.bbc.com/news/world-europe-1", "BBC"),
+    ("https://edition.cnn.com/2023/12/29/europe/x/index.html", "CNN"),
+    ("https://www.theguardian.com/world/2024/jul/08/x", "The Guardian"),
+    ("https://t.me/rybar/51234", "Rybar"),
+    ("https://www.example-news.org/2024/01/01/x", "example-news.org"),
+    ("https://news.some-unknown-site.co.uk/a/b", "news.some-unknown-site.co.uk"),
+    ("themoscowtimes.com/2023/11/20/x", "The Moscow Times"),
+    (None, None),
+    ("", None),
+])
+def test_outlet_for_url(url, outlet):
+    assert outlet_for_url(url) == outlet
+
+
+# --- robustness ----------------------------------------------------------------------------
+
+
+def test_extract_is_pure_and_repeatable():
+    parsed = parse_markdown(SEED.read_text(encoding="utf-8"), str(SEED))
+    assert extract_citations(parsed) == extract_citations(parsed)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200), min_size=1, max_size=4))
+def test_arbitrary_text_does_not_break_the_extractor(paragraphs):
+    md = "# T\n\n" + "\n\n".join(p.replace("\n", " ") or "x" for p in paragraphs) + "\n"
+    for c in extract_citations(parse_markdown(md, "x.md")):
+        assert c.source.kind in KINDS and c.source.name
+
+
+# --- the labelled set -----------------------------------------------------------------------
+
+
+def _quality():
+    spec = importlib.util.spec_from_file_location("quality_sources", ROOT / "benchmarks" / "quality_sources.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("quality_sources", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_labelled_set_meets_the_targets():
+    q = _quality()
+    results = q.run()
+    overall = q.score(results)
+    assert overall.expected >= 60
+    assert overall.precision >= 0.95, [(r.name, r.false_positives) for r in results if r.false_positives]
+    assert overall.recall >= 0.90, [(r.name, r.misses) for r in results if r.misses]
+    assert overall.outlets_right == overall.files
+    heldout = q.score(results, "heldout")
+    if heldout.files:
+        assert heldout.precision >= 0.90 and heldout.recall >= 0.80
