@@ -341,7 +341,7 @@ _ORG_HEADS = (
     "Organisation Fund Watch Network Monitor Initiative Association Society Guard Navy Army Police Mission "
     "Corporation Bank Party Movement Coalition Alliance Headquarters Lab Laboratory Brigade Battalion Regiment "
     "Legion Corps Observatory Inspectorate Tribunal Parliament Assembly Government Cabinet University Fleet "
-    "Project Team Company Commissioner Ombudsman"
+    "Project Team Company Commissioner Ombudsman Authority Programme Program Board Secretariat Ministries"
 ).split()
 _ORGTOK = rf"(?:St\.|U\.S\.|U\.K\.|U\.N\.|[{_UPPER}0-9][\w'\-&]*[\w]|[{_UPPER}])"
 _ORG_LEFT_RE = re.compile(rf"(?:{_ORGTOK} ){{1,5}}$")
@@ -381,14 +381,14 @@ _VERB_CUE = {
     **dict.fromkeys(
         "found finds revealed reveals learned learnt established calculated calculates estimated estimates "
         "counted counts identified identifies verified verifies obtained discovered documented tallied "
-        "recorded analyzed analysed geolocated".split(), "reported"),
+        "recorded analyzed analysed geolocated reviewed assessed assesses".split(), "reported"),
 }
 # Verbs that make an organisation a cited source (not "found", "released", "obtained"...).
 _ORG_VERBS = set(
     "reported reports said says stated states announced announces added adds claimed claims denied denies "
     "confirmed confirms noted notes warned warns insisted insists explained acknowledged acknowledges admitted "
     "admits alleged alleges asserted asserts told tells wrote writes posted posts tweeted "
-    "published publishes estimated estimates calculated counted counts cited cites quoted quotes".split()
+    "published publishes estimated estimates calculated counted counts cited cites quoted quotes assessed assesses".split()
 )
 _VERBS = "|".join(sorted(_VERB_CUE, key=len, reverse=True))
 _ADVERB = (
@@ -727,12 +727,14 @@ def _candidates(full: str, starts: list[int], bounds: list[tuple[int, int]], par
         cands, lo, hi = where(s)
         if source is not None:
             before4 = full[s - 4:s] if s >= lo + 4 else ""
+            ns = s
             if before4 in ("The ", "the "):
+                s -= 4  # the span takes the article: "told The Associated Press"
                 if source.name.startswith("The "):
-                    s -= 4
+                    ns = s
             elif need_the:
                 continue
-            c = _Cand(s, e, s, e, source, True, "registry")
+            c = _Cand(s, e, ns, e, source, True, "registry")
             cands.append(c)
             registry_at[s] = registry_to[e] = c
             continue
