@@ -347,7 +347,6 @@ _ORGTOK = rf"(?:St\.|U\.S\.|U\.K\.|U\.N\.|[{_UPPER}0-9][\w'\-&]*[\w]|[{_UPPER}])
 _ORG_LEFT_RE = re.compile(rf"(?:{_ORGTOK} ){{1,5}}$")
 _ORG_TAIL_RE = re.compile(rf" (?:of|for|on|to) (?:the )?{_ORGTOK}(?: (?:(?:of|and|for|the|on|to|in) )*{_ORGTOK}){{0,6}}")
 
-_COUNTRIES = sorted(_COUNTRY_DEMONYM, key=len, reverse=True)
 _BODY = (
     r"(?:(?:defen[cs]e|foreign|interior|internal affairs|emergenc(?:y|ies)|finance|economy|economic|energy|health|"
     r"justice|culture|trade|education|digital|agriculture|transport|labou?r|infrastructure|environment|industry)"
@@ -440,11 +439,7 @@ _PART_WORDS = (
     "cited verified leaked analyzed analysed collected provided produced filmed aired broadcast reported quoted "
     "confirmed revealed geolocated"
 ).split()
-_TOLD_WORDS = (
-    "told telling tells said to interviewed by speaking to speaking with spoke to spoke with in comments to "
-    "in comment to in a comment to in comments for in a comment for talking to talked to in a conversation with "
-    "asked by"
-).split("  ") if False else [
+_TOLD_WORDS = [
     "told", "telling", "tells", "said to", "interviewed by", "speaking to", "speaking with", "spoke to",
     "spoke with", "in comments to", "in comment to", "in a comment to", "in comments for", "in a comment for",
     "talking to", "talked to", "in a conversation with", "asked by", "talked with", "speak to",
@@ -988,11 +983,16 @@ def _before_cue(full: str, c: _Cand, lo: int, hi: int) -> tuple[str, int, int] |
 
 
 def _object_of_preposition(full: str, c: _Cand, lo: int) -> bool:
+    if c.start <= lo or full[c.start - 1] != " ":
+        return False
     return bool(_PREP_R.match(_left_reversed(full, c.start, lo, 60)))
 
 
 def _after_including(full: str, c: _Cand, lo: int) -> bool:
-    return bool(_INCLUDING_R.match(_left_reversed(full, c.start, lo, 60)))
+    window = full[max(lo, c.start - 60):c.start]
+    if "includ" not in window and "such as" not in window and "like" not in window:
+        return False
+    return bool(_INCLUDING_R.match(window[::-1]))
 
 
 def _groups(full: str, cands: list[_Cand]) -> list[list[_Cand]]:
@@ -1034,7 +1034,8 @@ def _hits(full: str, lo: int, hi: int, cands: list[_Cand]) -> list[tuple[_Cand, 
             if m:
                 cue = (_VERB_CUE[m.group("cue")], m.start("cue"), m.end("cue"))
         if cue is not None:
-            hits.extend((c, *cue) for c in group)
+            for c in group:
+                hits.append((c, cue[0], cue[1], cue[2]))
     return hits
 
 
