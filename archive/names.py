@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_APOSTROPHES = str.maketrans({c: "" for c in "'’‘`´ʼ\"“”«»„"})
-_SEPARATORS = re.compile(r"[\s\-_.,:;!?()\[\]/\\|]+")
+_QUOTES = "'\u2019\u2018\u02bc`\u00b4\"\u201c\u201d\u201e\u00ab\u00bb\u2032"
+_DROP_QUOTES = str.maketrans("", "", _QUOTES)
+_NON_WORD = re.compile(r"[\W_]+")
+_COMBINING_LATIN = re.compile(r"(?<=[A-Za-z])[\u0300-\u036f]+")
 
 
 def fold(name: str) -> str:
@@ -17,11 +19,21 @@ def fold(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def fold_source(name: str) -> str:
-    """A source spelling's key: case, quotes and apostrophes, punctuation, spaces and
-    diacritics do not matter ("Put' Domoj" = "Put Domoj" = "put-domoj")."""
-    text = unicodedata.normalize("NFKD", name.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch) or ch in "\u0306")  # keep й
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
-    text = text.removeprefix("the ") if text.startswith("the ") and len(text) > 8 else text
-    return _SEPARATORS.sub(" ", text).strip()
+def fold_source(text: str) -> str:
+    """The key under which spellings of one source merge.
+
+    Case-folded; apostrophes and quotes dropped; other punctuation, underscores
+    and runs of spaces become one space; Latin diacritics and a leading "the"
+    dropped; ё = е. "Put' Domoj", "Put Domoj" and "PUT DOMOJ" share a key, as do
+    "Sibir.Realii" and "Sibir Realii", "IStories" and "iStories".
+    """
+    if not text:
+        return ""
+    s = unicodedata.normalize("NFKC", text)
+    s = unicodedata.normalize("NFC", _COMBINING_LATIN.sub("", unicodedata.normalize("NFD", s)))
+    s = s.casefold().replace("ё", "е").replace("&", " and ")
+    s = s.translate(_DROP_QUOTES)
+    s = _NON_WORD.sub(" ", s).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    return s

@@ -17,10 +17,12 @@ class Extraction:
 
 def extract(article: ParsedArticle) -> Extraction:
     from .places import extract_places
+    from .sources import extract_citations, outlet_for_url
 
     return Extraction(
-        outlet=host_of(article.url),
+        outlet=outlet_for_url(article.url),
         places=tuple(extract_places(article)),
+        citations=tuple(extract_citations(article)),
     )
 
 
@@ -29,13 +31,3 @@ def warm_up() -> None:
     from .gazetteer import get_gazetteer
 
     get_gazetteer()
-
-
-def host_of(url: str | None) -> str | None:
-    """The URL's host without "www."; the publisher when no registry knows better."""
-    if not url:
-        return None
-    from urllib.parse import urlsplit
-
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.") or None

@@ -35,7 +35,6 @@ The publisher (``outlet_for_url``) is never added unless the text cites it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from itertools import accumulate
 from dataclasses import dataclass, replace
@@ -44,6 +43,7 @@ from urllib.parse import urlsplit
 
 from ..document import Link, ParsedArticle
 from . import sources_data as _data
+from ..names import fold_source
 from .found import FoundCitation, FoundSource
 
 NEWS_OUTLET = "news outlet"
@@ -66,30 +66,8 @@ __all__ = [
 # Alias normalisation
 # ---------------------------------------------------------------------------
 
-_QUOTES = "'\u2019\u2018\u02bc`\u00b4\"\u201c\u201d\u201e\u00ab\u00bb\u2032"
-_DROP_QUOTES = str.maketrans("", "", _QUOTES)
-_NON_WORD = re.compile(r"[\W_]+")
-_COMBINING_LATIN = re.compile(r"(?<=[A-Za-z])[\u0300-\u036f]+")
-
-
-def normalize_alias(text: str) -> str:
-    """The key under which spellings of one source merge.
-
-    Case-folded; apostrophes and quotes dropped; other punctuation, underscores
-    and runs of spaces become one space; Latin diacritics and a leading "the"
-    dropped; ё = е. "Put' Domoj", "Put Domoj" and "PUT DOMOJ" share a key, as do
-    "Sibir.Realii" and "Sibir Realii", "IStories" and "iStories".
-    """
-    if not text:
-        return ""
-    s = unicodedata.normalize("NFKC", text)
-    s = unicodedata.normalize("NFC", _COMBINING_LATIN.sub("", unicodedata.normalize("NFD", s)))
-    s = s.casefold().replace("ё", "е").replace("&", " and ")
-    s = s.translate(_DROP_QUOTES)
-    s = _NON_WORD.sub(" ", s).strip()
-    if s.startswith("the "):
-        s = s[4:]
-    return s
+# One key for every spelling, shared with the store and the search filters.
+normalize_alias = fold_source
 
 
 # ---------------------------------------------------------------------------
