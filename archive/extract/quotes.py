@@ -51,8 +51,17 @@ MASK = "\x00"
 # then space and something that can start a sentence.
 SENT_END_RE = re.compile(r'[.!?…][\x00"”»)]*\s+(?=[\x00"“«„(\[A-ZА-ЯЁ0-9])')
 TOKEN_RE = re.compile(r"\x00+|[^\W_]+(?:['’.&\-][^\W_]+)*\.?|[,;:()\[\]—–]")
+# the same tokens with the text before each: every character is either in a gap or starts a token
+GAP_TOKEN_RE = re.compile(r"((?:[^\x00,;:()\[\]—–\w]|_)*)(" + TOKEN_RE.pattern + ")")
 WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 ACCORDING_RE = re.compile(r"(?:^|\W)according\s+to\s+(?P<np>[^,;:\x00]+?)\s*,\s*$", re.IGNORECASE)
+# '"…," the statement said' and the like, without the tokenizer (the general path handles the rest)
+FAST_RIGHT_RE = re.compile(
+    r"[,\x00]?[ \x00]*(?:[—–][ ]*)?"
+    r"(?P<np>[Hh]e|[Ss]he|[Ii]t|[Tt]hey|(?:[Tt]he|[Aa]n?|[Oo]ne) [a-z]+(?: (?:[a-z]+|[A-Z][a-z’'-]+)){0,6}"
+    r"|[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2})"
+    r" (?P<cue>said|says|told|added|wrote|writes|asked|explained|noted|stressed|recalled|insisted|warned|adds)\b"
+    r"(?! to\b)")
 ACCORDING_ANY_RE = re.compile(r"(?:^|\W)according\s+to\s+(?P<np>[^,;:\x00]+?)\s*,", re.IGNORECASE)
 ACCORDING_NP_RE = re.compile(r"according\s+to\s+(?P<np>[^,;:.\x00]+)", re.IGNORECASE)
 AS_PUT_RE = re.compile(r"(?:^|\W)(?:as|in the words of)\s+(?P<np>[^,;:\x00]+?)(?:\s+(?:put|puts)\s+it)?\s*[,:]\s*$",
@@ -107,18 +116,22 @@ class _Span:
 class _Mention:
     """Someone or something the text named: a speaker or a sentence's subject."""
 
-    __slots__ = ("text", "pos", "cue", "via", "_features")
+    __slots__ = ("text", "pos", "cue", "via", "_features", "speaks")
 
     def __init__(self, text: str, pos: tuple[int, int], cue: str | None = None, via: str | None = None,
-                 features: tuple | None = None):
+                 features: tuple | None = None, speaks: bool = False):
         self.text, self.pos, self.cue, self.via = text, pos, cue, via
         self._features = features
+        self.speaks = speaks
 
     @property
     def features(self) -> tuple[str | None, str, bool]:
         """(gender f/m/None, kind person/org/thing/unknown, plural), computed on first use."""
         if self._features is None:
-            self._features = _features(self.text)
+            gender, kind, plural = _features(self.text)
+            if kind == "thing" and self.speaks:  # things do not speak: "a trader with a European firm"
+                kind = "person"
+            self._features = (gender, kind, plural)
         return self._features
 
 
@@ -284,11 +297,16 @@ class _Para:
         if out is not None:
             return out
         out = self.cache[key] = []
-        for m in TOKEN_RE.finditer(self.masked, a, b):
-            raw = m.group()
-            out.append(_Tok(_norm(raw), m.start(), m.end(), raw))
+        # findall on (gap, token) pairs runs in C; offsets follow from the lengths
+        pos = a
+        append = out.append
+        for gap, raw in GAP_TOKEN_RE.findall(self.masked, a, b):
+            pos += len(gap)
+            end = pos + len(raw)
+            append(_Tok(_norm(raw), pos, end, raw))
             if len(out) >= limit:
                 break
+            pos = end
         return out
 
     def tokens(self) -> list[_Tok]:
@@ -643,6 +661,10 @@ def _features(text: str) -> tuple[str | None, str, bool]:
     return gender, kind, plural
 
 
+FAST_NP_STOPS = ADVERBS | FINITE_VERBS | CUE_FORMS | NP_STOPS | LEADING_JUNK | WEEKDAYS | MONTHS | TIME_WORDS | {
+    "and", "or", "who", "which", "to", "in", "on", "at", "by", "for", "with", "as", "than", "this",
+    "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "i", "we", "you", "asked",
+    "according", "once"} - {"he", "she", "it", "they"}
 PLURAL_SUFFIXES = ("ers", "ors", "ists", "ants", "ents", "ians", "ives", "ees", "ies", "ans", "ics")
 
 
@@ -728,10 +750,7 @@ class _Extractor:
         if like is not None:
             m = _Mention(like.text, pos, cue or like.cue, via, like._features)
         else:
-            m = _Mention(text, pos, cue, via)
-            gender, kind, plural = m.features
-            if kind == "thing":  # things do not speak: "a trader with a European firm" is a person
-                m._features = (gender, "person", plural)
+            m = _Mention(text, pos, cue, via, speaks=True)
         self.speakers.setdefault(pos[0], []).append(m)
         return m
 
@@ -813,15 +832,15 @@ class _Extractor:
         return None
 
     # ---- attribution ----------------------------------------------------------------------
-    def _speaker(self, p: int, toks: list[_Tok], pos: tuple[int, int]) -> tuple[str | None, _Mention | None]:
-        para = self.para(p)
-        text = _np_text(para, toks)
-        if text is None:
+    def _speaker(self, attr: _Attr) -> tuple[str | None, _Mention | None]:
+        text = attr.speaker_text
+        if not text:
             return None, None
-        if len(toks) == 1 and toks[0].norm in RESOLVABLE:
-            ref = self._resolve(toks[0].norm, pos)
+        low = text.lower()
+        if low in RESOLVABLE:
+            ref = self._resolve(low, (attr.para, attr.at))
             return (ref.text if ref else None), ref
-        if toks[0].norm in PRONOUN_SET:
+        if low.split(None, 1)[0] in PRONOUN_SET:
             return None, None
         return text, None
 
@@ -834,7 +853,22 @@ class _Extractor:
         _, end = para.sentence_bounds(span.close_at + 1)
         if CUE_WORDS.isdisjoint(LOWER_WORD_RE.findall(para.masked[span.close_at + 1:min(end, span.close_at + 140)].lower())):
             return None  # no cue word at all: skip the tokenizer
-        toks = para.tokens_in(span.close_at + 1, end, 20)
+        fast = FAST_RIGHT_RE.match(para.masked, span.close_at + 1, end)
+        if fast is not None:
+            # '"…," the statement said' / 'she said' / 'Peskov told Interfax': a plain subject next to its cue
+            np = fast.group("np")
+            words = np.lower().split()
+            if not FAST_NP_STOPS.intersection(words[1:]) and (len(words) == 1 or words[0] not in FAST_NP_STOPS) \
+                    and not any(w.endswith("ed") for w in words):
+                terminal = any(para.masked[x] in TERMINAL for x in range(max(0, span.close_at - 2), span.close_at + 1))
+                if not (terminal and np[0].islower() and words[0] not in RESOLVABLE):
+                    cue = fast.group("cue")
+                    return _Attr(None, np, cue, _via(para.text[fast.end("cue"):end], cue), p, fast.start("np"))
+        a = span.close_at + 1
+        toks = para.tokens_in(a, end, 10)  # most attributions are short: read more only when needed
+        if len(toks) == 10:
+            c = next((i for i, t in enumerate(toks) if t.norm in CUE_WORDS), None)
+            toks = para.tokens_in(a, end, 20 if c is None else c + 16)
         k = 0
         while k < len(toks) and toks[k].norm in {",", "—", "–", ":", ";"}:
             k += 1
@@ -1082,11 +1116,15 @@ class _Extractor:
             if span.close_at is None and not (colon_intro or sentence_initial) :
                 continue
 
+            if possessive or naming_before or names_itself:
+                continue  # decided by the words around it: no attribution can make it a quote
+            if not direct_shape and prev_word in DETERMINERS and nwords <= 4 and not ends_clause and \
+                    prev2 not in COPULAS:
+                continue  # the "special military operation" was...: a scare term
+
             right_attr = self._right(span) if ends_clause or direct_shape else None
 
             if in_parens and not right_attr:
-                continue
-            if possessive or naming_before or names_itself:
                 continue
             if naming_after and not right_attr:
                 continue
@@ -1107,8 +1145,6 @@ class _Extractor:
                         continue
             else:
                 kind = "partial"
-                if prev_word in DETERMINERS and nwords <= 4 and not ends_clause and prev2 not in COPULAS:
-                    continue  # the "special military operation" was...: a scare term
                 attr = right_attr or self._left(span, partial=True)
                 if attr is None:
                     if not (nwords >= 6 and (has_verb or first_person)) and not (first_person and nwords >= 3):
@@ -1123,8 +1159,8 @@ class _Extractor:
 
             speaker = cue = via = None
             ref = None
-            if attr is not None and attr.speaker:
-                speaker, ref = self._speaker(attr.para, attr.speaker, (attr.para, attr.at))
+            if attr is not None and attr.speaker_text:
+                speaker, ref = self._speaker(attr)
                 cue, via = attr.cue, attr.via
             elif attr is not None:
                 cue, via = attr.cue, attr.via
@@ -1155,8 +1191,8 @@ class _Extractor:
                 s, _ = prev.sentence_bounds(len(prev.masked.rstrip()) - 1)
                 fake = _Span(p - 1, len(prev.masked.rstrip()), p - 1, None)
                 attr = self._left(fake, partial=False)
-                if attr is not None and attr.speaker:
-                    speaker, _ = self._speaker(p - 1, attr.speaker, (p - 1, attr.at))
+                if attr is not None and attr.speaker_text:
+                    speaker, _ = self._speaker(attr)
                     if speaker:
                         return speaker, attr.cue, attr.via
         if last_quote is not None and last_quote[1].close_para == p and last_quote[0].speaker:
