@@ -408,3 +408,23 @@ def test_any_text_gives_well_formed_quotes(paragraphs):
         assert para[q.start:q.end] == q.text.split("\n")[0]
         assert q.kind in ("direct", "partial")
         assert q.text.strip()
+
+
+def test_several_appositions_before_the_cue():
+    q = only('"We will stay," Ivanov, 45, a teacher from Tomsk, said.')
+    assert (q.speaker, q.cue) == ("Ivanov", "said")
+
+
+def test_adding_colon_continues_the_same_speaker():
+    found = quotes('Petrov was furious. "We will," he said, adding: "We have nowhere else to go."')
+    assert [q.speaker for q in found] == ["Petrov", "Petrov"]
+
+
+def test_signature_after_a_dash():
+    q = only("“I don't know where he is,” — Maria Petrova, mother of a mobilized soldier.")
+    assert (q.speaker, q.kind) == ("Maria Petrova", "direct")
+
+
+def test_via_needs_an_outlet_not_any_capitalised_word():
+    assert only('"Our position has not changed," Zakharova told a briefing in Moscow.').via is None
+    assert only('"Our position has not changed," Zakharova told the state news agency RIA Novosti.').via == "RIA Novosti"

@@ -55,6 +55,7 @@ TOKEN_RE = re.compile(r"\x00+|[^\W_]+(?:['’.&\-][^\W_]+)*\.?|[,;:()\[\]—–]
 GAP_TOKEN_RE = re.compile(r"((?:[^\x00,;:()\[\]—–\w]|_)*)(" + TOKEN_RE.pattern + ")")
 WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 ACCORDING_RE = re.compile(r"(?:^|\W)according\s+to\s+(?P<np>[^,;:\x00]+?)\s*,\s*$", re.IGNORECASE)
+DASH_NAME_RE = re.compile(r"[,.\x00]?[ \x00]*[—–][ ]*(?P<np>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})[ ]*(?:,|\.?$)")
 # '"…," the statement said' and the like, without the tokenizer (the general path handles the rest)
 FAST_RIGHT_RE = re.compile(
     r"[,\x00]?[ \x00]*(?:[—–][ ]*)?"
@@ -68,11 +69,12 @@ AS_PUT_RE = re.compile(r"(?:^|\W)(?:as|in the words of)\s+(?P<np>[^,;:\x00]+?)(?
                        re.IGNORECASE)
 KNOWN_AS_RE = re.compile(r"\b(?:known|referred\s+to|dubbed|nicknamed|described)(?:\s+\w+ly)?\s+as\s*$", re.IGNORECASE)
 POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])\s*$")
+_DESC = "(?:" + "|".join(sorted((w for w in OUTLET_DESCRIPTORS if w.islower() or "-" in w), key=len, reverse=True)) + ")"
 VIA_TOLD_RE = re.compile(
-    r"^\s*(?:the\s+)?(?:(?:[a-z][\w-]*)\s+){0,3}?(?P<v>[A-Z0-9][\w.&'’-]*(?:\s+(?:[A-Z0-9][\w.&'’-]*))*)")
+    r"^\s*(?:(?:the|a|an)\s+)?(?:" + _DESC + r"\s+){0,3}(?P<v>[A-Z0-9][\w.&'’-]*(?:\s+(?:[A-Z0-9][\w.&'’-]*))*)")
 VIA_PREP_RE = re.compile(
     r"\b(?:interview|interviews|conversation|comments?|remarks|speaking|spoke|talking|talked|quoted|cited|"
-    r"statement|told)\s+(?:\w+\s+){0,2}?(?:to|with|by)\s+(?:the\s+)?(?:(?:[a-z][\w-]*)\s+){0,3}?"
+    r"statement|told)\s+(?:\w+\s+){0,2}?(?:to|with|by)\s+(?:(?:the|a|an)\s+)?(?:" + _DESC + r"\s+){0,3}"
     r"(?P<v>[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*)*)")
 QUOTED_AS_RE = re.compile(r"\b(?:quoted|cited)\s+(?!by\b)(?P<np>[^,;:\x00]+?)\s+as\s+saying\b")
 
@@ -498,12 +500,25 @@ def _np_before_region(toks: list[_Tok], cue: int, lo: int = 0) -> tuple[list[_To
             break
         b -= 1
     head = toks[b + 1:j + 1]
+    while app and b >= lo and toks[b].norm == "," and head and _minor_apposition(head):
+        # "Ivanov, 45, a teacher, said": the head was another apposition; the name is further back
+        k = b - 1
+        while k >= lo and toks[k].norm not in {",", ";", ":", "<q>", "(", "—", "–"} and not _looks_verb(toks, k):
+            k -= 1
+        head, b = toks[k + 1:b], k
     if head and head[0].norm in ADVERBIAL_STARTS:
         return None
     chosen = _choose_apposition(head, app) if app else _clean_np(head)
     if not chosen or len(chosen) > 12:
         return None
     return chosen, b + 1
+
+
+def _minor_apposition(toks: list[_Tok]) -> bool:
+    """An age, a place or a short description that cannot be the speaker: "45", "from Tomsk"."""
+    first = toks[0].norm
+    return all(t.norm.isdigit() for t in toks) or first in {"from", "of", "in", "at", "aged", "age"} or (
+        len(toks) <= 4 and first in {"a", "an"} and not _proper(toks))
 
 
 def _np_after(toks: list[_Tok], start: int) -> list[_Tok] | None:
@@ -594,6 +609,8 @@ def _subject(toks: list[_Tok]) -> tuple[list[_Tok] | None, int | None]:
                     v += 1
                 return _choose_apposition(head, app) or None, v
             return None, None
+        if t.norm == "<q>":
+            return None, None  # '"We will," he said, adding: …': the subject is the earlier quote's
         if k > i and _looks_verb(toks, k):
             cleaned = _clean_np(head)
             return (cleaned or None), k
@@ -851,6 +868,9 @@ class _Extractor:
         p = span.close_para
         para = self.para(p)
         _, end = para.sentence_bounds(span.close_at + 1)
+        dash = DASH_NAME_RE.match(para.masked, span.close_at + 1, end)
+        if dash is not None:  # '"…" — Maria Petrova, mother of a soldier': a signature, no verb
+            return _Attr(None, dash.group("np"), None, None, p, dash.start("np"))
         if CUE_WORDS.isdisjoint(LOWER_WORD_RE.findall(para.masked[span.close_at + 1:min(end, span.close_at + 140)].lower())):
             return None  # no cue word at all: skip the tokenizer
         fast = FAST_RIGHT_RE.match(para.masked, span.close_at + 1, end)
