@@ -428,3 +428,24 @@ def test_signature_after_a_dash():
 def test_via_needs_an_outlet_not_any_capitalised_word():
     assert only('"Our position has not changed," Zakharova told a briefing in Moscow.').via is None
     assert only('"Our position has not changed," Zakharova told the state news agency RIA Novosti.').via == "RIA Novosti"
+
+
+def test_base_form_cue_after_a_plural_subject():
+    q = only('Residents describe the situation as "catastrophic": there has been no water for a week.')
+    assert (q.kind, q.speaker, q.cue) == ("partial", "Residents", "describe")
+
+
+def test_promised_to_quote():
+    q = only('The mayor promised to "sort everything out" by Friday.')
+    assert (q.kind, q.speaker) == ("partial", "The mayor")
+    assert texts("The mayor promised to rebuild the bridge by Friday.") == []
+
+
+def test_said_that_fragment_is_not_a_scare_term():
+    q = only('Ivan Petrov, the head of the village council, said that "nobody had warned" them.')
+    assert (q.text, q.kind, q.speaker) == ("nobody had warned", "partial", "Ivan Petrov")
+
+
+def test_slogans_and_charges_are_not_quotes():
+    assert texts('He was convicted of "extremism" and sentenced to 19 years.') == []
+    assert texts('The term "special military operation" is mandatory in Russian media.') == []

@@ -91,6 +91,9 @@ TERMINAL = ".!?…"
 WINDOW = 2  # paragraphs a pronoun or an unattributed quote may reach back over
 SENTENCES = 8  # and at most this many sentences
 # "called the report "another fake"": the quote is what the report was called, not its title
+# before a short span, these make it a term ("the "established order" meant"); "that" does not
+SCARE_DETERMINERS = {"a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+                     "any", "such", "some", "no", "every", "each", "another", "so-called", "alleged", "supposed"}
 COMPLEMENT_VERBS = {"called", "calls", "calling", "described", "describes", "describing", "branded", "brands",
                     "branding", "labelled", "labeled", "labelling", "labeling", "termed", "terms", "deemed"}
 DESIGNATION_VERBS = {"recognized", "recognised", "declared", "designated", "classified", "listed", "registered",
@@ -980,8 +983,9 @@ class _Extractor:
                 if not partial and t in WEAK_CUES and t not in {"described", "describes"}:
                     continue
                 if c + 1 < len(toks) and toks[c + 1].norm == "to" and t in {"continued", "continues", "promised",
-                                                                              "threatened", "pledged", "agreed"}:
-                    continue
+                                                                              "threatened", "pledged", "agreed"} \
+                        and not (partial and c + 2 == len(toks)):
+                    continue  # "promised to rebuild": an act; but 'promised to "sort everything out"' quotes it
                 if t in {"added", "adds", "adding", "posted", "reads", "put"} and c + 1 < len(toks) and \
                         toks[c + 1].norm not in {"that", ",", ":", "<q>", "in", "on", "later", "then"}:
                     continue  # "added the journalist to its register": not speech
@@ -1138,7 +1142,7 @@ class _Extractor:
 
             if possessive or naming_before or names_itself:
                 continue  # decided by the words around it: no attribution can make it a quote
-            if not direct_shape and prev_word in DETERMINERS and nwords <= 4 and not ends_clause and \
+            if not direct_shape and prev_word in SCARE_DETERMINERS and nwords <= 4 and not ends_clause and \
                     prev2 not in COPULAS:
                 continue  # the "special military operation" was...: a scare term
 

@@ -57,7 +57,10 @@ CUE_FORMS -= {"point", "points", "pointed", "pointing", "read", "put", "call", "
               "acknowledge", "state"}
 # Bare base forms are excluded above: after a subject they would be plural/imperative and
 # before a quote they are mostly nouns ("a claim", "the report", "a post").
-CUE_FORMS |= {"say", "tell", "write", "calls"}  # "they say", "the soldiers say" are real cues
+CUE_FORMS |= {"say", "tell", "write", "calls"}
+# base forms that are never nouns: "Residents describe", "critics argue", "locals complain"
+CUE_FORMS |= {"describe", "explain", "insist", "recall", "complain", "argue", "admit", "warn", "acknowledge",
+              "allege", "stress", "emphasise", "emphasize", "reiterate", "concede", "recount", "testify"}  # "they say", "the soldiers say" are real cues
 # Participles and weak cues: they govern a partial quote but their subject is the clause's.
 PARTICIPLE_CUES = {w for w in CUE_FORMS if w.endswith("ing")}
 # Weak cues only count for partial quotes (a governing verb), never for a direct quote's own attribution.
