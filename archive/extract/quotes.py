@@ -433,6 +433,21 @@ def _np_text(para: _Para, toks: list[_Tok]) -> str | None:
     return s or None
 
 
+def _speaker_case(text: str | None) -> str | None:
+    """"A wife of a soldier" at a sentence start -> "a wife of a soldier"; "The Kremlin" stays."""
+    if not text or not text[0].isupper():
+        return text
+    first, _, rest = text.partition(" ")
+    if first.lower() in LOWER_STARTS and rest[:1].islower():
+        return first.lower() + " " + rest
+    return text
+
+
+LOWER_STARTS = {"a", "an", "the", "one", "two", "three", "several", "many", "some", "another", "both", "all",
+                "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "each",
+                "most", "few", "other", "others", "local", "dozens", "hundreds", "thousands"}
+
+
 def _proper(toks: list[_Tok]) -> bool:
     """A name: every word capitalised (allowing "of", "de"...), no determiner first."""
     words = [t for t in toks if t.norm[0].isalpha()]
@@ -1127,9 +1142,10 @@ class _Extractor:
                 elif left_s.endswith(",") and left_s[0] == MASK and any(
                         t.norm in CUE_FORMS for t in left_toks[-6:]):
                     cue_intro = True  # '"We will," he said, "never surrender."'
-                elif lt and lt[-1].norm in CUE_FORMS and lt[-1].norm not in WEAK_CUES and \
-                        lt[-1].norm not in PARTICIPLE_CUES and text[:1].isupper() and nwords >= 3:
-                    cue_intro = True
+                elif text[:1].isupper() and nwords >= 3 and ends_clause and any(
+                        t.norm in CUE_FORMS and t.norm not in WEAK_CUES and t.norm not in PARTICIPLE_CUES
+                        and t.norm not in {"that"} for t in left_toks[-4:]) and left_toks[-1].norm != "that":
+                    cue_intro = True  # 'He told reporters "We will not retreat."' (a sentence, not a fragment)
             according_intro = "ccording" in left and bool(ACCORDING_RE.search(left)) and ends_clause and nwords >= 4 and \
                 left_s[:9].lower() == "according"
             as_put_intro = " put" in left and ends_clause and nwords >= 3 and bool(AS_PUT_RE.search(left))
@@ -1196,6 +1212,7 @@ class _Extractor:
             if attr is None and speaker is None:
                 speaker, cue, via = self._inherit(span, last_quote)
 
+            speaker = _speaker_case(speaker)
             found = FoundQuote(paragraph=qpara, start=qstart, end=qend, text=text, kind=kind,
                                speaker=speaker, cue=cue, via=via)
             self.results.append((found, span))
