@@ -459,3 +459,18 @@ def test_cue_a_few_words_before_a_full_sentence_quote_makes_it_direct():
 def test_sentence_initial_capital_of_a_common_speaker_is_lowered():
     assert only('A wife of a soldier told IStories she had "waited two years."').speaker == "a wife of a soldier"
     assert only('The Kremlin said the claims were "absurd."').speaker == "The Kremlin"
+
+
+@pytest.mark.parametrize("attribution, via", [
+    ("she told the BBC's Russian service", "BBC"),
+    ("she told the pro-Kremlin Izvestia newspaper", "Izvestia"),
+    ("she told The Moscow Times", "The Moscow Times"),
+    ("she told the Kyiv Independent", "Kyiv Independent"),
+    ("she told the Rossiya-1 TV channel", "Rossiya-1"),
+    ("she told the Telegram channel Baza", "Baza"),
+    ("she told Russian state TV", None),
+    ("she told Putin", None),
+])
+def test_via_names(attribution, via):
+    found = quotes("Anna Ivanova left.", f'"We are tired of waiting," {attribution}.')
+    assert [(q.speaker, q.via) for q in found] == [("Anna Ivanova", via)]

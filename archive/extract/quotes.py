@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 from ..document import ParsedArticle
 from .found import FoundQuote
 from .quotes_lexicon import (
-    ABBREVIATIONS, ADVERBIAL_STARTS, ADVERBS, AUXILIARIES, CUE_FORMS, DETERMINERS, FEMALE_NAMES,
-    FEMALE_SURNAME_ENDINGS, FEMALE_WORDS, FINITE_VERBS, FIRST_PERSON, LEADING_JUNK, MALE_NAMES,
+    ABBREVIATIONS, ADVERBIAL_STARTS, ADVERBS, CUE_FORMS, DETERMINERS, FEMALE_NAMES,
+    FEMALE_SURNAME_ENDINGS, FEMALE_WORDS, FINITE_VERBS, LEADING_JUNK, MALE_NAMES,
     MALE_NAMES_IN_A, MALE_SURNAME_ENDINGS, MALE_WORDS, MONTHS, NAMING_AFTER, NAMING_BEFORE,
     NP_STOPS, ORG_WORDS, OUTLET_DESCRIPTORS, PARTICIPLE_CUES, PERSON_WORDS, PLURAL_WORDS,
     RESOLVABLE, TIME_WORDS, TITLE_SMALL, VERBISH, WEAK_CUES, WEEKDAYS,
@@ -69,7 +69,8 @@ AS_PUT_RE = re.compile(r"(?:^|\W)(?:as|in the words of)\s+(?P<np>[^,;:\x00]+?)(?
                        re.IGNORECASE)
 KNOWN_AS_RE = re.compile(r"\b(?:known|referred\s+to|dubbed|nicknamed|described)(?:\s+\w+ly)?\s+as\s*$", re.IGNORECASE)
 POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])\s*$")
-_DESC = "(?:" + "|".join(sorted((w for w in OUTLET_DESCRIPTORS if w.islower() or "-" in w), key=len, reverse=True)) + ")"
+_DESC = "(?i:" + "|".join(sorted((re.escape(w) for w in OUTLET_DESCRIPTORS if w not in ("the", "a", "an")),
+                                  key=len, reverse=True)) + ")"
 VIA_TOLD_RE = re.compile(
     r"^\s*(?:(?:the|a|an)\s+)?(?:" + _DESC + r"\s+){0,3}(?P<v>[A-Z0-9][\w.&'’-]*(?:\s+(?:[A-Z0-9][\w.&'’-]*))*)")
 VIA_PREP_RE = re.compile(
@@ -736,10 +737,22 @@ def _via(clause: str, cue: str | None) -> str | None:
 def _via_name(cand: str) -> str | None:
     """"the Govorit NeMoskva media outlet" -> "Govorit NeMoskva"; pronouns and days are not outlets."""
     words = cand.split()
-    while words and words[-1].lower().strip(".") in OUTLET_DESCRIPTORS:
-        words.pop()
-    while words and words[0].lower() in OUTLET_DESCRIPTORS:
-        words.pop(0)
+    for k, w in enumerate(words):  # "the BBC's Russian service" -> "BBC"
+        if w.endswith(("'s", "’s")) and k:
+            words = words[:k] + [w[:-2]]
+            break
+        if w.endswith(("'s", "’s")):
+            words = [w[:-2]]
+            break
+    words = [w.rstrip(".,;:") for w in words if w.rstrip(".,;:")]
+    while words and words[-1].lower() in OUTLET_DESCRIPTORS and (words[-1].islower() or words[-1] == "TV"):
+        words.pop()  # "the Dozhd TV channel" -> "Dozhd"; "the Kyiv Independent" keeps "Independent"
+    while words and words[0] != "The" and words[0].lower() in OUTLET_DESCRIPTORS:
+        words.pop(0)  # "the independent outlet Vyorstka" -> "Vyorstka"; "The Moscow Times" keeps its "The"
+    if words and words[0] == "The" and len(words) == 1:
+        return None
+    if any(w.lower() in MALE_NAMES or w.lower() in FEMALE_NAMES for w in words):
+        return None  # "told Putin": a person, not an outlet
     if not words or not words[0][0].isupper() and not words[0][0].isdigit():
         return None
     name = " ".join(words).rstrip(".,")
@@ -1096,7 +1109,7 @@ class _Extractor:
             right_s = right.strip()
             fw = FIRST_WORD_RE.match(right_s)
             right_first = fw.group(1).lower() if fw else ""
-            inner_end = self.texts[span.close_para][:span.close_at].rstrip()[-1:] if span.close_at else ""
+            inner_end = self.texts[span.close_para][:span.close_at].rstrip()[-1:] if span.close_at is not None else ""
             ends_clause = not right_s or right_s[0] in ",.;:!?)—–" or right_s[0] == MASK or \
                 inner_end in (",", ".", "!", "?", ";", "…")  # American style: '"temporary," the governor said' 
 
