@@ -474,3 +474,10 @@ def test_sentence_initial_capital_of_a_common_speaker_is_lowered():
 def test_via_names(attribution, via):
     found = quotes("Anna Ivanova left.", f'"We are tired of waiting," {attribution}.')
     assert [(q.speaker, q.via) for q in found] == [("Anna Ivanova", via)]
+
+
+def test_code_blocks_are_not_quoted_speech():
+    art = parse_markdown(
+        '# T\n\nMarch 3, 2024\n\nThe config:\n\n```\n{"name": "Ivan Petrov", "role": "said the admin"}\n```\n\n'
+        '    print("Hello, world", end="")\n\n"We do not comment," Peskov said.\n', "t.md")
+    assert [(q.text, q.speaker) for q in extract_quotes(art)] == [("We do not comment", "Peskov")]

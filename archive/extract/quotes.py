@@ -162,6 +162,10 @@ def _title_case(words: list[str]) -> bool:
     return seen
 
 
+def _is_code(markdown: str) -> bool:
+    return markdown.startswith(("```", "~~~", "    ", "\t"))
+
+
 def _has_mark(text: str) -> bool:
     # str.__contains__ per character is several times faster than a regex scan
     return '"' in text or "“" in text or "”" in text or "«" in text or "„" in text or "»" in text or "‟" in text
@@ -776,7 +780,8 @@ class _Attr:
 
 class _Extractor:
     def __init__(self, article: ParsedArticle):
-        self.texts = [p.text for p in article.paragraphs]
+        # code blocks keep their position but say nothing: '{"name": "Ivan"}' is not a quote
+        self.texts = ["" if _is_code(p.markdown) else p.text for p in article.paragraphs]
         self.spans = _pair(self.texts)
         self.masks = _masks_for(self.spans, self.texts)
         self.paras_cache: dict[int, _Para] = {}
