@@ -65,7 +65,7 @@ def quotes(
     if article is not None:
         clauses.append("q.article_id = ?")
         params.append(article)
-    order = "a.published DESC, q.article_id, q.start"
+    order = "a.published DESC, q.article_id, p.position, q.start"
     source = "quotes q"
     if query:
         source = "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
@@ -76,6 +76,7 @@ def quotes(
         SELECT q.id, q.text, q.speaker, q.cue, coalesce(s.name, q.via) AS via, q.kind, q.article_id,
                a.title, a.published
         FROM {source} JOIN articles a ON a.id = q.article_id LEFT JOIN sources s ON s.id = q.via_source_id
+        LEFT JOIN paragraphs p ON p.id = q.paragraph_id
         {"WHERE " + " AND ".join(clauses) if clauses else ""}
         ORDER BY {order} LIMIT ? OFFSET ?"""
     return _run(conn, sql, [*params, limit, offset])

@@ -120,9 +120,9 @@ class Store:
             article_id = self._write_article(article, extraction, content_hash, path, replace)
             paragraph_ids = self._write_paragraphs(article_id, article)
             self._write_links(article_id, article, paragraph_ids)
+            self._write_citations(article_id, extraction, paragraph_ids)  # before quotes: their via needs the sources
             self._write_quotes(article_id, extraction, paragraph_ids)
             self._write_places(article_id, extraction, paragraph_ids)
-            self._write_citations(article_id, extraction, paragraph_ids)
             conn.execute("COMMIT" if own else "RELEASE article")
         except BaseException:
             if conn.in_transaction:

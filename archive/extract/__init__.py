@@ -17,10 +17,12 @@ class Extraction:
 
 def extract(article: ParsedArticle) -> Extraction:
     from .places import extract_places
+    from .quotes import extract_quotes
     from .sources import extract_citations, outlet_for_url
 
     return Extraction(
         outlet=outlet_for_url(article.url),
+        quotes=tuple(extract_quotes(article)),
         places=tuple(extract_places(article)),
         citations=tuple(extract_citations(article)),
     )
