@@ -190,6 +190,7 @@ class Writer:
         try:
             self._commit()
         except sqlite3.Error:
+            self.store.forget()
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
 

@@ -33,6 +33,7 @@ class Existing:
 class Store:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
+        self.forget()
 
     # -- files seen before --------------------------------------------------------
     def known_files(self) -> dict[str, KnownFile]:
@@ -125,6 +126,7 @@ class Store:
             self._write_places(article_id, extraction, paragraph_ids)
             conn.execute("COMMIT" if own else "RELEASE article")
         except BaseException:
+            self.forget()
             if conn.in_transaction:
                 conn.execute("ROLLBACK" if own else "ROLLBACK TO article")
                 if not own:
@@ -206,42 +208,57 @@ class Store:
         )
 
     # -- entities shared across articles ---------------------------------------
+    # Ids already known in this run, so each mention costs a dict lookup, not a
+    # query. Forgotten whenever a transaction rolls back (the rows may be gone).
+    def forget(self) -> None:
+        self._place_ids: dict[str, int] = {}
+        self._alias_ids: dict[str, int] = {}
+
     def place_id(self, place: FoundPlace) -> int:
+        known = self._place_ids.get(place.key)
+        if known is not None:
+            return known
         row = self.conn.execute("SELECT id FROM places WHERE key = ?", (place.key,)).fetchone()
         if row:
-            return row[0]
-        place_id = self.conn.execute(
-            "INSERT INTO places (key, name, kind, country_code, latitude, longitude, geonames_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (place.key, place.name, place.kind, place.country_code, place.latitude, place.longitude, place.geonames_id),
-        ).lastrowid
-        names = dict.fromkeys((place.name, *place.aliases))
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO place_names (place_id, name, folded) VALUES (?, ?, ?)",
-            [(place_id, name, fold(name)) for name in names],
-        )
+            place_id = row[0]
+        else:
+            place_id = self.conn.execute(
+                "INSERT INTO places (key, name, kind, country_code, latitude, longitude, geonames_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (place.key, place.name, place.kind, place.country_code, place.latitude, place.longitude,
+                 place.geonames_id),
+            ).lastrowid
+            names = dict.fromkeys((place.name, *place.aliases))
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO place_names (place_id, name, folded) VALUES (?, ?, ?)",
+                [(place_id, name, fold(name)) for name in names],
+            )
+        self._place_ids[place.key] = place_id
         return place_id
 
     def source_id_for_name(self, name: str) -> int | None:
-        row = self.conn.execute("SELECT source_id FROM source_aliases WHERE folded = ?", (fold_source(name),)).fetchone()
+        folded = fold_source(name)
+        known = self._alias_ids.get(folded)
+        if known is not None:
+            return known
+        row = self.conn.execute("SELECT source_id FROM source_aliases WHERE folded = ?", (folded,)).fetchone()
+        if row:
+            self._alias_ids[folded] = row[0]
         return row[0] if row else None
 
     def source_id(self, source: FoundSource) -> int:
         """The one row for this source: found by any of its names, else created."""
-        names = dict.fromkeys((source.name, *source.aliases))
-        source_id = None
-        for name in names:
-            source_id = self.source_id_for_name(name)
-            if source_id is not None:
-                break
+        names = {fold_source(name): name for name in reversed((source.name, *source.aliases))}
+        source_id = next((sid for sid in map(self.source_id_for_name, names.values()) if sid is not None), None)
         if source_id is None:
             row = self.conn.execute("SELECT id FROM sources WHERE name = ?", (source.name,)).fetchone()
             source_id = row[0] if row else self.conn.execute(
                 "INSERT INTO sources (name, kind, domain) VALUES (?, ?, ?)", (source.name, source.kind, source.domain)
             ).lastrowid
         # New spellings learned here ("... (CIT)") join the source's aliases.
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO source_aliases (source_id, alias, folded) VALUES (?, ?, ?)",
-            [(source_id, name, fold_source(name)) for name in names],
-        )
+        new = [(source_id, name, folded) for folded, name in names.items() if folded not in self._alias_ids]
+        if new:
+            self.conn.executemany("INSERT OR IGNORE INTO source_aliases (source_id, alias, folded) VALUES (?, ?, ?)", new)
+            for _, _, folded in new:
+                self._alias_ids.setdefault(folded, source_id)
         return source_id
