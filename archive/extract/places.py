@@ -120,16 +120,15 @@ def _paragraph_spans(g: Gazetteer, para, text: str, title_case: bool) -> list[_S
     n = len(text)
     lengths = g.lengths
     automaton = g.automaton
-    mt = None
+    mt = match_text(text)
     picked = []
     last = 0
     # Leftmost-longest matches; the match text has one more character in front,
     # so a match's inclusive end there is its exclusive end here.
-    for end, eid in automaton.iter_long(match_text(text)):
+    for end, eid in automaton.iter_long(mt):
         if end < n and text[end].isalnum():
             # "Kemerovo regional": the longest key ends inside a word; take the longest that does not
             start = end - lengths[eid]
-            mt = mt or match_text(text)
             best = None
             for e2, eid2 in automaton.iter(mt, start, end):
                 if e2 - lengths[eid2] == start and (e2 >= n or not text[e2].isalnum()):
