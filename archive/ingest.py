@@ -184,23 +184,20 @@ class Writer:
 
     def close(self) -> None:
         """Commit the whole articles of the open batch; if even that fails, keep the database as it was."""
-        conn = self.store.conn
-        if not conn.in_transaction:
+        if self.store.batch is None:
             return
         try:
             self._commit()
         except sqlite3.Error:
-            self.store.forget()
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            self.store.rollback_batch()
 
     def _begin(self) -> None:
-        if self.batch_started is None:
-            self.store.conn.execute("BEGIN IMMEDIATE")
+        if self.store.batch is None:
+            self.store.begin_batch()
             self.batch_started = time.monotonic()
 
     def _commit(self) -> None:
-        self.store.conn.execute("COMMIT")
+        self.store.commit_batch()
         self.stored += sum(o.status in ("new", "updated") for o in self.pending)
         for outcome in self.pending:
             self.record(outcome)
