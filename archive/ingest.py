@@ -23,7 +23,7 @@ from .prepare import DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT, Prepared, Task, prepare
 from .store import Store
 
 STATUSES = ("new", "updated", "unchanged", "failed")
-BATCH_SECONDS = 0.25  # a writer waiting on us waits at most about this long
+BATCH_SECONDS = 0.5  # a writer waiting on us waits at most about this long
 BATCH_ARTICLES = 200
 CHUNK = 8  # files a worker prepares per round trip
 
