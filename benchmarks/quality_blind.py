@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the extractors on evaluation/blind/: articles labelled by someone who never saw the rules.
 
-    .venv/bin/python benchmarks/quality_blind.py [--misses]
+    .venv/bin/python benchmarks/quality_blind.py [--set blind|blind2] [--misses]
 
 Nothing here was tuned on this set; it is the honest estimate of how the
 extractors do on outlets nobody here has seen. Counting:
@@ -32,7 +32,7 @@ from archive.extract.sources import extract_citations, lookup_source, outlet_for
 from archive.names import fold, fold_source  # noqa: E402
 from archive.parse import parse_markdown  # noqa: E402
 
-BLIND = ROOT / "evaluation" / "blind"
+EVALUATION = ROOT / "evaluation"
 TRIM = re.compile(r"^[\W_]+|[\W_]+$")
 
 
@@ -58,14 +58,16 @@ def source_keys(name: str, aliases=()) -> set[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--misses", action="store_true", help="list what was missed or wrong")
+    parser.add_argument("--set", default="blind", help="a folder under evaluation/ with articles and labels.json")
     args = parser.parse_args()
-    labels = json.loads((BLIND / "labels.json").read_text(encoding="utf-8"))
+    folder = EVALUATION / args.set
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
     q = Counter()
     p = Counter()
     s = Counter()
     outlets = 0
     for name, label in sorted(labels.items()):
-        path = BLIND / name
+        path = folder / name
         article = parse_markdown(path.read_text(encoding="utf-8"), str(path))
         notes = []
 
@@ -142,7 +144,7 @@ def main() -> None:
     def ratio(a, b):
         return a / b if b else 0.0
 
-    print(f"blind set: {len(labels)} articles")
+    print(f"{args.set}: {len(labels)} articles")
     print(f"quotes  labelled {q['labelled']:4} found {q['found']:4}  precision {ratio(q['matched'], q['found']):.3f}"
           f"  recall {ratio(q['matched'], q['labelled']):.3f}  speaker {ratio(q['speaker'], q['matched']):.3f}"
           f"  kind {ratio(q['kind'], q['matched']):.3f}")
