@@ -153,3 +153,43 @@ def test_full_disk_is_a_clear_message_not_a_damaged_file(tmp_path):
     no_article_lacks_children(db)
     stored = connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
     assert 1 <= stored < 200
+
+
+def test_progress_on_a_terminal_silent_when_piped(tmp_path):
+    import pty
+
+    folder, db = tmp_path / "corpus", tmp_path / "a.db"
+    write_articles(folder, 150)
+    # on a terminal: a progress line with files, articles/s and ETA
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([*ARCHIVE, "--db", str(db), "ingest", str(folder)],
+                               stdin=follower, stdout=subprocess.PIPE, stderr=follower)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    process.wait(timeout=60)
+    os.close(leader)
+    text = seen.decode("utf-8", "replace")
+    assert "/150 files" in text and "articles/s" in text and "ETA" in text
+    # piped: nothing but the summary
+    piped = subprocess.run([*ARCHIVE, "--db", str(tmp_path / "b.db"), "ingest", str(folder)], capture_output=True, text=True)
+    assert piped.stderr == "" and piped.stdout.strip() == "150 new, 0 updated, 0 unchanged, 0 failed"
+
+
+def test_a_folder_of_100000_files_is_walked_once_in_order(tmp_path):
+    from archive.discover import discover
+
+    folder = tmp_path / "big"
+    folder.mkdir()
+    for n in range(100_000):
+        (folder / f"{n:06}.{'md' if n % 10_000 == 0 else 'json'}").touch()
+    found = discover([folder, folder])  # named twice: still once each
+    assert [p.name for p in found.files] == [f"{n:06}.md" for n in range(0, 100_000, 10_000)]
+    assert found.skipped == []
