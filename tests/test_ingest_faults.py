@@ -95,22 +95,23 @@ def test_sigterm_and_ctrl_c_stop_cleanly_with_a_summary(tmp_path):
 
 
 def test_readers_see_no_errors_during_a_long_ingest(tmp_path):
+    from archive.db import connect_for_reading
+    from archive.query import search
+
     folder, db = tmp_path / "corpus", tmp_path / "a.db"
     write_articles(folder, 500)
     subprocess.run([*ARCHIVE, "--db", str(db), "ingest", str(folder / "00000.md")], check=True, capture_output=True)
     process = start_ingest(db, folder)
-    archive = Archive(db)
-    slowest, searches = 0.0, 0
+    reader = connect_for_reading(db)
+    reader.execute("PRAGMA busy_timeout = 0")  # a reader that had to wait for the writer would fail at once
+    searches, seen = 0, set()
     while process.poll() is None:
-        started = time.monotonic()
-        result = archive.search("protest")  # raises on 'database is locked'
-        slowest = max(slowest, time.monotonic() - started)
+        result = search(reader, "protest")  # raises on 'database is locked'
         searches += 1
-        assert result.total >= 1
+        seen.add(result.total)
     assert process.returncode == 0, process.stderr.read()
-    assert searches > 3
-    assert slowest < 2.0  # a reader never waits on the writer (WAL)
-    assert archive.search("protest").total == 500
+    assert searches > 3 and len(seen) > 1  # it read while the writer wrote, and saw it grow
+    assert Archive(db).search("protest").total == 500
 
 
 def test_two_ingests_at_once_both_finish(tmp_path):
