@@ -338,3 +338,78 @@ def test_labels_name_real_fixture_files():
     for name in quality.load_labels():
         text = (quality.FIXTURES / name).read_text(encoding="utf-8")
         assert text.startswith("# ") and "Original url:" in text
+
+
+# ---------------------------------------------------------------- names inside other names, article-level rules
+
+
+def test_a_place_inside_an_institution_name_is_not_a_mention():
+    assert places("A judge of the Omsk Regional Court read the verdict.") == []
+    assert places("Economists at the Lviv School of Business disagreed.") == []
+    assert places("Workers at the Voronezh Aircraft Plant and the Tula Arms Factory struck.") == []
+    assert places("The Boise City Council and the Boise Police Department met.") == []
+    assert places("She studied at the University of Oregon and the Bank of Russia hired her.") == []
+    assert places("Engineers at the Zaporizhzhia nuclear power plant were detained.") == []
+    assert places("The Lviv-Media group reported it.") == []
+    assert names("She studied in Omsk before the Omsk Regional Court hired her.") == {"Omsk"}
+
+
+def test_a_bare_capitalised_word_before_speech_is_a_person():
+    assert places('"It will last," said Taras Bondar, a lawyer.') == []
+
+
+def test_byline_names_are_people_but_the_place_after_in_is_a_place():
+    found = places("By Madina Ibragimova in Makhachkala", "Rain fell.")
+    assert [(p[0], p[1]) for p in found] == [("Makhachkala", "Makhachkala")]
+
+
+def test_a_surname_seen_with_a_first_name_stays_a_person_without_a_cue():
+    found = places("Ivan Kirov is a teacher.", "Kirov's school is old. Kirov plans to leave.",
+                   "He grew up in Kirov, in central Kirov in fact.")
+    assert [p[0] for p in found] == ["Kirov", "Kirov"]
+    assert {p[1] for p in found} == {"Kirov"}
+
+
+def test_a_common_word_city_counts_when_the_article_names_its_region():
+    found = places("Perm lawyers met on Friday.", "Officials in Perm Krai said nothing.")
+    assert [(p[0], p[1]) for p in found] == [("Perm", "Perm"), ("Perm Krai", "Perm Krai")]
+    assert places("Perm lawyers met on Friday.") == []
+
+
+def test_a_name_that_is_a_region_by_its_predicate():
+    found = places("Tver is the third region to do so.")
+    assert [(p[0], p[1], p[2]) for p in found] == [("Tver", "Tver Oblast", "region")]
+
+
+def test_seas_oceans_and_landmarks():
+    assert names("Ships left the Baltic port of Kaliningrad.") == {"Baltic Sea", "Kaliningrad"}
+    assert names("Towns on the Pacific coast flooded.") == {"Pacific Ocean"}
+    assert names("He sailed on the Baltic for years.") == {"Baltic Sea"}
+    assert places("The Baltic countries and the Pacific Fleet agreed.") == []
+    assert names("Police cleared Red Square and Nevsky Prospekt.") == {"Red Square", "Nevsky Prospekt"}
+
+
+def test_a_continent_beats_a_small_town_of_the_same_name():
+    assert places("Trade with Asia grew.")[0][1:] == ("Asia", "other", None)
+
+
+def test_old_names_and_commodity_names():
+    assert places("The town was called Vyatka until 1934.")[0][1:] == ("Kirov", "city", "RU")
+    assert places("Urals crude traded at $60.") == []
+    assert places("She met Kazakh officials.") == []
+
+
+def test_qualified_mentions_of_namesakes_resolve_each_on_their_own():
+    found = extract_places(article("Rome, Georgia is not Rome, New York.", "Rome has a river."))
+    rome = [m.place for m in found if m.surface == "Rome"]
+    assert len(rome) == 3
+    assert rome[0].key != rome[1].key
+    assert "Rome, Georgia" in rome[0].aliases and "Rome, New York" in rome[1].aliases
+
+
+def test_us_towns_answer_to_their_state_qualified_name():
+    moscow = places("The killings in Moscow, Idaho, shocked the town.")[0]
+    place = next(m.place for m in extract_places(article("The killings in Moscow, Idaho, shocked the town.")))
+    assert moscow[1:] == ("Moscow", "city", "US") and "Moscow, Idaho" in place.aliases
+    washington = next(m.place for m in extract_places(article("Analysts at a Washington-based group said so.")))
+    assert washington.country_code == "US" and "Washington, D.C." in washington.aliases

@@ -661,7 +661,7 @@ class _Builder:
                 if alt in (name, c["name"]) or len(alt) < 3:
                     continue
                 if _CYR.match(alt):
-                    self.add_cyrillic(pid, alt, decline=focus and pop >= 30000 and cc in ("RU", "UA", "BY", "KZ"),
+                    self.add_cyrillic(pid, alt, decline=focus and pop >= 20000 and cc in ("RU", "UA", "BY", "KZ"),
                                       prio=1)
                     continue
                 if not _LATIN.match(alt) or alt.isupper() or any(ch.isdigit() for ch in alt):
@@ -861,12 +861,12 @@ class _Builder:
     def _others(self) -> None:
         for slug, name, cc, lat, lon, names, demonyms in self.data["other"]:
             pid = self.add_place(f"x:{slug}", name, "other", cc, lat, lon, None, 0)
-            flags = CUE_ONLY if slug == "arctic" else 0
+            cue_only = set(self.data["cue_only"])  # "the Arctic", "on the Baltic": adjectives as often
             for n in names:
                 if is_cyrillic(n):
                     self.add_cyrillic(pid, n)
                 else:
-                    self.add_name(pid, n, primary=True, flags=flags)
+                    self.add_name(pid, n, primary=True, flags=CUE_ONLY if n in cue_only else 0)
             for d in demonyms:
                 norm = d.translate(NORMALISE)
                 if norm in self.surface_places and self.surface_places[norm]:
@@ -932,6 +932,11 @@ class _Builder:
             centre_names = [self.names[centre]] + [n for n in picked[centre] if is_cyrillic(n)][:1]
             known = {fold(n) for n in picked[pid]} | {fold(self.names[pid])}
             picked[pid] = picked[pid][:28] + [n for n in centre_names if fold(n) not in known]
+        # A US town also answers to "Moscow, Idaho": the usual way to tell it from its namesakes.
+        state_names = {code: self.names[pid] for code, pid in self.region_pid.items() if code.startswith("US-")}
+        for pid, kind in enumerate(self.kinds):
+            if kind == "city" and self.countries[pid] == "US" and self.admin1[pid] in state_names:
+                picked[pid] = picked[pid][:29] + [f"{self.names[pid]}, {state_names[self.admin1[pid]]}"]
         aliases = ["\x1f".join(names) for names in picked]
         region_forms = {stem: entry_of[form] for stem, form in self.region_forms.items() if form in entry_of}
         d = self.data

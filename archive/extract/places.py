@@ -49,13 +49,42 @@ _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 # "KYIV, May 18 (Reuters) -", "MOSCOW, Idaho (AP) —", "BRUSSELS (Reuters) -", "VLADIVOSTOK, June 11. /TASS/."
 _DATELINE = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=,| \(|\.? /| [-\u2014\u2013])")
 
+# "Tomsk Regional Court", "Kyiv School of Economics", "Idaho Office for Refugees": a place
+# followed by capitalised words one of which heads an institution's name is part of that name.
+_ORG_HEADS = frozenset("""
+Court Courts School University Institute Academy College Conservatory Lyceum Gymnasium Plant Factory Works
+Council Department Office Police Highway Services Service Museum Gallery Theatre Theater Philharmonic
+Orchestra Hospital Clinic Bank Exchange Ministry Committee Commission Administration Prosecutor Prosecutor's
+Airport Station Railway Metro Stadium Arena Cathedral Church Diocese Eparchy Monastery Mosque Synagogue
+Company Corporation Association Union Society Foundation Fund Center Centre Agency Bureau Prison Colony
+Club Group Party Forum Summit Conference Parliament Assembly Legislature Duma Senate Library Zoo Port
+Authority Board Directorate Inspectorate Garrison Brigade Regiment Battalion Division Army Fleet Command
+""".split())
+_ORG_TAIL = re.compile(r"(?: (?:(?:of|and|for|&|the) )*[A-Z][\w.'\u2019-]*){1,5}")
+# "University of Idaho", "Bank of Russia", "American University of Central Asia"
+_ORG_OF = frozenset("""
+University Institute Academy School College Conservatory Bank Museum Ministry Council Committee Commission
+Church Patriarch Diocese Metropolitan Archbishop Bishop Embassy Consulate
+""".split())
+# "the Kursk nuclear power plant": power plants are named after a city they are not in
+_PLANT = re.compile(r" (?:(?:nuclear|hydroelectric|thermal|coal-fired) )?(?:power (?:plant|station)|nuclear plant|NPP)\b")
+_CUE_ONLY_NOT = frozenset({"countries", "states", "nations", "republics", "fleet", "nation", "country"})
+# "Perm is not the first region where ...": the name stands for its region
+_COPULA_REGION = re.compile(
+    r"\s+(?:is|was|remains|became|has become)\s+(?:not\s+|also\s+|now\s+)?(?:the|a|an|one of the)\s+"
+    r"(?:[a-z]+\s+){0,2}(?:region|regions|oblast|krai|province|territory)\b"
+)
+
+_PRE_LOWER = frozenset({"central", "northern", "southern", "eastern", "western", "downtown", "occupied",
+                        "northeastern", "northwestern", "southeastern", "southwestern", "rural", "suburban"})
+
 MAJOR = 100_000  # a city at least this big may carry an institution's name ("Moscow City Court")
 BIG_PERSONLIKE = 200_000  # "Vladimir" alone is the city; "Vladimir said" is not
 EXEMPT_COMMON = 1_000_000  # "Paris", "Phoenix": too big to be the common word
 
 
 class _Span:
-    __slots__ = ("para", "start", "end", "text", "eid", "cands", "qualifiers", "group")
+    __slots__ = ("para", "start", "end", "text", "eid", "cands", "qualifiers", "group", "cue", "tentative")
 
     def __init__(self, para, start, end, text, eid, cands):
         self.para = para
@@ -65,17 +94,24 @@ class _Span:
         self.eid = eid
         self.cands = cands  # tuple of (place id, primary)
         self.qualifiers: set[str] = set()
+        self.cue = False
+        self.tentative = False
 
 
 def extract_places(article: ParsedArticle) -> list[FoundPlaceMention]:
     g = get_gazetteer()
     spans: list[_Span] = []
+    persons: set[int] = set()
     if article.title:
-        spans.extend(_paragraph_spans(g, None, article.title, _is_title_case(article.title)))
+        spans.extend(_paragraph_spans(g, None, article.title, _is_title_case(article.title), persons))
     for p in article.paragraphs:
-        spans.extend(_paragraph_spans(g, p.position, p.text, False))
+        spans.extend(_paragraph_spans(g, p.position, p.text, False, persons))
     if not spans:
         return []
+    if persons or any(s.tentative for s in spans):
+        spans = _article_rules(g, spans, persons)
+        if not spans:
+            return []
     chosen = _resolve(g, spans)
     return [
         FoundPlaceMention(place=g.place(pid), paragraph=s.para, surface=s.text, start=s.start, end=s.end)
@@ -116,7 +152,7 @@ def _is_title_case(title: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
-def _paragraph_spans(g: Gazetteer, para, text: str, title_case: bool) -> list[_Span]:
+def _paragraph_spans(g: Gazetteer, para, text: str, title_case: bool, persons: set) -> list[_Span]:
     n = len(text)
     lengths = g.lengths
     automaton = g.automaton
@@ -149,6 +185,13 @@ def _paragraph_spans(g: Gazetteer, para, text: str, title_case: bool) -> list[_S
                 picked.insert(0, (0, m.end(1), eid))
     if not picked:
         return []
+    if para is not None and text.startswith("By ") and len(text) < 160:
+        # a byline, "By Madina Alieva in Bishkek, Kyrgyzstan": names before "in" are the writers'
+        cut = text.find(" in ")
+        cut = len(text) if cut < 0 else cut
+        picked = [p for p in picked if p[0] > cut]
+        if not picked:
+            return []
     out: list[_Span] = []
     flags_of = g.flags
     for i, (start, end, eid) in enumerate(picked):
@@ -159,7 +202,7 @@ def _paragraph_spans(g: Gazetteer, para, text: str, title_case: bool) -> list[_S
         if not cands:
             continue
         nxt = picked[i + 1] if i + 1 < len(picked) else None
-        span = _judge(g, text, para, start, end, eid, flags, cands, nxt, title_case,
+        span = _judge(g, text, para, start, end, eid, flags, cands, nxt, title_case, persons,
                       dateline=start == 0 and text[:end].isupper())
         if span is not None:
             out.append(span)
@@ -201,6 +244,9 @@ def _has_cue(g: Gazetteer, norm: str, start: int) -> bool:
     if not head:
         return False
     last = head[-1].lower().rstrip(",")
+    if last in _PRE_LOWER and len(head) > 1 and head[-1].islower():
+        head = head[:-1]  # "in central Kirov"
+        last = head[-1].lower().rstrip(",")
     if last == "the" and len(head) > 1:
         head = head[:-1]
         last = head[-1].lower()
@@ -228,7 +274,7 @@ def _info(g: Gazetteer, eid: int):
 _NAME_ONLY = frozenset({"country", "other"})
 
 
-def _judge(g, norm, para, start, end, eid, flags, cands, nxt, title_case, dateline=False) -> _Span | None:
+def _judge(g, norm, para, start, end, eid, flags, cands, nxt, title_case, persons, dateline=False) -> _Span | None:
     """The span as a mention, or None when the rules say it is something else here."""
     text = norm  # offsets are the text's; rules read it as it is (both apostrophes, ё and е)
     words = g.words
@@ -255,6 +301,24 @@ def _judge(g, norm, para, start, end, eid, flags, cands, nxt, title_case, dateli
     if nadjacent and nword in words["outlet"] and not flags & FORM:
         return None  # "Kyiv Independent", "Moscow Times"
 
+    if not dateline:
+        if nadjacent and not title_case and _capitalised(nword):
+            tail = _ORG_TAIL.match(norm, end)
+            if tail and any(w.rstrip(".") in _ORG_HEADS for w in tail.group().split()):
+                return None  # "Tomsk Regional Court", "Moscow City Council", "Washington State University"
+        nch = norm[end:end + 1]
+        if nch == "-" and norm[end + 1:end + 2].isupper() and (nxt is None or nxt[0] != end + 1):
+            return None  # "Asia-Plus": a name of which the place is a part
+        if nch == " " and nlower in ("nuclear", "power", "npp", "hydroelectric", "thermal", "coal-fired") \
+                and _PLANT.match(norm, end):
+            return None  # "the Kursk nuclear power plant"
+        if norm[end:end + 4] == " of " and norm[start:end] in _ORG_HEADS:
+            return None  # "the University of Idaho" is no town called University
+        if start > 4 and norm[start - 4:start] == " of ":
+            before = norm[max(0, start - 20):start - 4].rsplit(None, 1)
+            if before and before[-1] in _ORG_OF:
+                return None  # "University of Idaho", "Bank of Russia"
+
     if dateline or flags & FORM or kinds <= _NAME_ONLY and not flags & (PERSON | CUE_ONLY):
         span = _Span(para, start, end, text[start:end], eid, cands)
         span.qualifiers = qualifiers
@@ -262,12 +326,17 @@ def _judge(g, norm, para, start, end, eid, flags, cands, nxt, title_case, dateli
 
     pword, pinitial, padjacent = _prev_word(norm, start)
     initial = title_case or (pword is None and pinitial)
+    tentative = False
     cue = bool(qualifiers)
     if not cue and (flags & (CUE_ONLY | PERSON | COMMON) or initial or (padjacent and pword[:1].isupper())):
         cue = _has_cue(g, norm, start)
 
-    if flags & CUE_ONLY and not cue:
-        return None
+    if flags & CUE_ONLY:
+        if not cue:
+            prev = norm[max(0, start - 8):start].split()
+            cue = prev[-2:] == ["on", "the"]  # "on the Baltic"
+        if not cue or (nadjacent and (_capitalised(nword) or nlower in _CUE_ONLY_NOT)):
+            return None  # "Baltic countries", "Pacific Fleet"
 
     if flags & PERSON:
         person = False
@@ -284,13 +353,17 @@ def _judge(g, norm, para, start, end, eid, flags, cands, nxt, title_case, dateli
             elif nlower in words["speech"]:
                 person = True
         if person:
+            if pword and padjacent and _capitalised(pword) and pword not in words["titles"]:
+                persons.add(eid)  # "Pavel Kirov": bare "Kirov" is the man in this article
             return None
         if not (cue or has_country or maxpop >= BIG_PERSONLIKE):
             return None
     elif flags & COMMON and not has_country:
         exempt = maxpop >= EXEMPT_COMMON or (" " in norm[start:end] and maxpop >= 150_000)
         if not exempt and not (qualifiers if title_case else cue):
-            return None  # a title capitalises every word: only "Nice, France" will do there
+            if title_case or maxpop < 150_000 or not _capitalised(norm[start:end]):
+                return None  # a title capitalises every word: only "Nice, France" will do there
+            tentative = True  # "Perm lawyer ...": a place if the article names it so elsewhere
 
     if initial and not cue and kinds == _CITY and maxpop < 50_000 and (end - start <= 4 or not has_primary):
         return None  # a short word or a foreign spelling that merely starts a sentence
@@ -308,12 +381,37 @@ def _judge(g, norm, para, start, end, eid, flags, cands, nxt, title_case, dateli
                     return None
             if nlower in words["speech"]:
                 return None
+        if (nword and nadjacent and _capitalised(nword) and pword and padjacent and pword in words["speech"]
+                and kinds == _CITY):
+            return None  # "said Taras Melnyk"
     elif title_case and nword and nadjacent and _capitalised(nword) and maxpop < MAJOR and flags & PERSON:
         return None
 
     span = _Span(para, start, end, text[start:end], eid, cands)
     span.qualifiers = qualifiers
+    span.cue = cue
+    span.tentative = tentative
     return _regions_list(g, norm, span)
+
+
+def _article_rules(g: Gazetteer, spans: list[_Span], persons: set) -> list[_Span]:
+    """What the whole article says about a name: a person's surname, or a place named plainly elsewhere."""
+    sure: set[int] = set()
+    for s in spans:
+        if not s.tentative and not (s.eid in persons and not s.cue):
+            sure.update((pid, s.eid) for pid, _ in s.cands)
+    out = []
+    for s in spans:
+        if s.eid in persons and not s.cue:
+            continue  # "Kirov's application", "Kirov plans to appeal" after "Pavel Kirov"
+        if s.tentative:
+            form = g.region_forms.get(s.text)
+            region = {pid for pid, _ in g.candidates(form)} if form is not None else set()
+            # another form of the name ("Perm Krai", "Перми"), not the same word elsewhere ("from Reading")
+            if not any(pid in region or (eid != s.eid and any(pid == p for p, _ in s.cands)) for pid, eid in sure):
+                continue
+        out.append(s)
+    return out
 
 
 _CITY = frozenset({"city"})
@@ -337,7 +435,7 @@ def _demonym_place(g: Gazetteer, eid: int, cands) -> int:
 def _regions_list(g: Gazetteer, norm: str, span: _Span) -> _Span:
     """"the Kursk and Belgorod regions": each name is a region, not its capital."""
     form = g.region_forms.get(norm[span.start:span.end])
-    if form is not None and _COORD_REGIONS.match(norm, span.end):
+    if form is not None and (_COORD_REGIONS.match(norm, span.end) or _COPULA_REGION.match(norm, span.end)):
         span.cands = g.candidates(form)
     return span
 
@@ -365,17 +463,31 @@ def _resolve(g: Gazetteer, spans: list[_Span]) -> list[tuple[_Span, int]]:
         key = keys.get(cands)
         if key is None:
             key = keys[cands] = tuple(pid for pid, _ in cands)
+        if s.qualifiers:
+            key = (key, frozenset(s.qualifiers))  # "Moscow, Pennsylvania" is that Moscow, whatever the rest are
         if key in groups:
             groups[key].append(s)
         else:
             groups[key] = [s]
 
-    evidence = {key: _evidence_of(g, key) for key in groups}
+    pids_of = {key: key[0] if isinstance(key[0], tuple) else key for key in groups}
+    evidence = {key: _evidence_of(g, pids_of[key]) for key in groups}
     choice: dict[tuple, int] = {}
-    ambiguous = [key for key in groups if len(key) > 1]
+    ambiguous = [key for key in groups if len(pids_of[key]) > 1]
     for key in groups:
-        if len(key) == 1:
-            choice[key] = key[0]
+        if len(pids_of[key]) == 1:
+            choice[key] = pids_of[key][0]
+    if len(pids_of) != len(set(pids_of.values())):
+        # a name written both with and without a qualifier: the bare mentions take every qualifier seen
+        quals: dict[tuple, set] = {}
+        for key in groups:
+            if key is not pids_of[key]:
+                quals.setdefault(pids_of[key], set()).update(key[1])
+        for key, members in groups.items():
+            extra = quals.get(key)
+            if extra:
+                for m in members:
+                    m.qualifiers = m.qualifiers | extra
     for _pass in (1, 2):
         for key in ambiguous:
             countries: set[str] = set()
@@ -384,7 +496,7 @@ def _resolve(g: Gazetteer, spans: list[_Span]) -> list[tuple[_Span, int]]:
                 if other != key:
                     countries |= c
                     regions |= r
-            choice[key] = _best(g, key, groups[key], countries, regions)
+            choice[key] = _best(g, pids_of[key], groups[key], countries, regions)
         if not ambiguous:
             break
         updated = {key: _evidence_of(g, (choice[key],)) for key in groups}
@@ -439,7 +551,7 @@ def _best(g: Gazetteer, key: tuple, members: list[_Span], countries: set[str], r
             elif kind == "country":
                 score += 2.0
             elif kind == "other":
-                score += 1.0
+                score = 7.0  # a continent or a sea, not the village of the same name ("Asia", Philippines)
             if g.capital[pid]:
                 score += 0.5
             static[pid] = score
