@@ -26,6 +26,7 @@ STATUSES = ("new", "updated", "unchanged", "failed")
 BATCH_SECONDS = 0.5  # a writer waiting on us waits at most about this long
 BATCH_ARTICLES = 200
 CHUNK = 8  # files a worker prepares per round trip
+IN_FLIGHT = 4  # chunks per worker handed out and not yet stored
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,13 @@ class Writer:
 
 def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Prepared]:
     """Prepare files in order, in `jobs` worker processes (inline when jobs is 1)."""
+    if not tasks:
+        return
+    from .extract import warm_up
+
+    # Load (or, the first time, build) the gazetteer here, outside any file's time
+    # cap; forked workers share it.
+    warm_up()
     if jobs <= 1 or len(tasks) < 2:
         for task in tasks:
             if stop.requested:
@@ -242,14 +250,24 @@ def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Pr
         return
     import multiprocessing
 
-    from .extract import warm_up
-
-    warm_up()  # the gazetteer, loaded (or built) once here, is shared with the forked workers
     context = multiprocessing.get_context("fork")
     pool = context.Pool(jobs, initializer=_ignore_interrupts)
     chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
+    # Workers parse faster than one writer stores: without a bound, prepared
+    # articles would pile up in memory. The pool's feeder thread takes a chunk
+    # only when fewer than IN_FLIGHT chunks are out, so memory stays flat.
+    window = threading.BoundedSemaphore(IN_FLIGHT * jobs)
+    stopping = threading.Event()
+
+    def fed():
+        for chunk in chunks:
+            while not window.acquire(timeout=0.1):
+                if stopping.is_set():  # let the pool's feeder thread end, or terminate() waits for it
+                    return
+            yield chunk
+
     try:
-        results = pool.imap(prepare_chunk, chunks)  # chunksize 1: its iterator can wait with a timeout
+        results = pool.imap(prepare_chunk, fed())  # chunksize 1: its iterator can wait with a timeout
         for _ in chunks:
             while True:
                 try:
@@ -258,9 +276,11 @@ def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Pr
                 except multiprocessing.TimeoutError:
                     if stop.requested:
                         return
+            window.release()
             yield from chunk
         pool.close()
     finally:
+        stopping.set()
         pool.terminate()
         pool.join()
 
