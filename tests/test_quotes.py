@@ -481,3 +481,77 @@ def test_code_blocks_are_not_quoted_speech():
         '# T\n\nMarch 3, 2024\n\nThe config:\n\n```\n{"name": "Ivan Petrov", "role": "said the admin"}\n```\n\n'
         '    print("Hello, world", end="")\n\n"We do not comment," Peskov said.\n', "t.md")
     assert [(q.text, q.speaker) for q in extract_quotes(art)] == [("We do not comment", "Peskov")]
+
+
+# ---------------------------------------------------------------- speaker shapes (after the blind set's first look)
+def test_time_phrase_opener_and_dateline_do_not_hide_the_subject():
+    found = quotes('OSLO (AP) — Three weeks after the mayor declared a "temporary" curfew, Irina, a 38-year-old '
+                   'baker, still opens her shop at dawn.', '"It is the only thing I know," she said.')
+    assert [(q.text, q.speaker) for q in found] == [("It is the only thing I know", "Irina")]
+
+
+def test_chained_appositions_keep_the_name():
+    found = quotes('Another resident, Galina, a retired teacher from Omsk, asked that her surname be withheld. '
+                   '"We are afraid," she said.')
+    assert [q.speaker for q in found] == ["Galina"]
+    q = only('Oleg Sinitsyn, an economist known to his 250,000 readers as "Bear" (Medved), who left Russia in '
+             '2022, called the budget "a war economy dressed up as growth" in a column.')
+    assert (q.speaker, q.kind) == ("Oleg Sinitsyn", "partial")
+
+
+def test_subordinate_clause_names_the_pronoun_of_the_main_clause():
+    found = quotes('When Bakhtiyar, a 40-year-old plumber from Tashkent, was stopped at the metro, he says he '
+                   'was offered a contract.', '"I did not even read it," he told the outlet.')
+    assert [q.speaker for q in found] == ["Bakhtiyar"]
+
+
+def test_a_name_in_an_opening_phrase_and_an_honorific_resolve_to_the_full_name():
+    found = quotes('Svetlana Gromova runs the shelter.', 'For Ms Gromova, the winter is the hardest part. '
+                   '"We never have enough blankets," she said.', '"We ask everyone," Ms Gromova added.')
+    assert [q.speaker for q in found] == ["Svetlana Gromova", "Svetlana Gromova"]
+
+
+def test_call_sign_with_a_gloss_names_the_speaker():
+    found = quotes('A drone operator with the call sign "Kedr" (Cedar) told reporters the nights were '
+                   '"the worst part of it."', '"You never sleep properly," he said.')
+    assert [(q.text, q.speaker) for q in found] == [("the worst part of it.", "Kedr"),
+                                                    ("You never sleep properly", "Kedr")]
+
+
+def test_the_channel_is_the_channel_just_named():
+    found = quotes('The Telegram channel Dvor, which follows the regional police, posted a video on Monday.',
+                   '"The officers did nothing," the channel wrote.')
+    assert [q.speaker for q in found] == ["The Telegram channel Dvor"]
+
+
+def test_short_terms_after_a_preposition_are_not_quotes():
+    assert texts('Several students were called in for "prophylactic talks" last month, according to the outlet.') == []
+    assert texts('He was charged under the article on "justifying terrorism".') == []
+
+
+def test_a_predicate_after_a_naming_word_is_a_quote():
+    q = only('The prosecutor said the film "insulted the feelings of the veterans of the war".')
+    assert (q.kind, q.speaker) == ("partial", "the prosecutor")
+
+
+def test_russian_guillemets_with_dash_attributions():
+    found = quotes('Одна из участниц, жительница Омска Ирина (фамилию она не назвала), рассказала: '
+                   '«Мы пишем уже третье письмо».',
+                   '«Ответа нет», — говорит Ирина. — «Но мы продолжим».',
+                   'В мэрии заявили, что письмо «получено и будет рассмотрено».')
+    assert [(q.speaker, q.kind) for q in found] == [
+        ("жительница Омска Ирина", "direct"), ("Ирина", "direct"), ("Ирина", "direct"), ("мэрии", "partial")]
+
+
+def test_headline_quote_takes_the_speaker_of_the_body_quote():
+    art = article('"The water came at night," said Olga Petrenko, who lives by the river.',
+                  title='"The water came at night": a village counts its losses')
+    found = extract_quotes(art)
+    assert [(q.paragraph, q.text, q.speaker) for q in found] == [
+        (None, "The water came at night", "Olga Petrenko"), (0, "The water came at night", "Olga Petrenko")]
+    # a headline quote nobody in the body says is not kept
+    art = article('"We will see," said Olga Petrenko.', title='"Not again": a village counts its losses')
+    assert [q.paragraph for q in extract_quotes(art)] == [0]
+    assert texts('Several students were called in for "prophylactic talks", according to the outlet.') == []
+    # a speech verb next to it still quotes it
+    assert texts('The ministry warned of "grave consequences".') == ["grave consequences"]

@@ -25,6 +25,12 @@ How it works, in four passes over the body paragraphs:
    nearest fitting earlier mention by gender, number and person/thing. A quote with
    no attribution of its own inherits the speaker of the quote before it or of the
    person the text just introduced. "via" is the outlet spoken to ("told IStories").
+   Subjects survive time openers ("A year after …, Yelena, 44, …"), chained appositions and
+   parenthetical glosses; a call sign names its speaker ('with the call sign "Bober" told');
+   "Ms Belova" becomes the full name given earlier; "the channel" the channel just named;
+   Russian cues ("— говорит Ольга", "рассказала:", "заявили, что «…»") count too.
+5. Headline. A headline opening with a quote the body says ('"We were told nothing": …')
+   is a quote too, with that body quote's speaker and paragraph None (the title).
 """
 from __future__ import annotations
 
@@ -49,8 +55,8 @@ MARK_RE = re.compile(r'["“”„«»‟]')
 MASK = "\x00"
 # Sentence ends in the masked narrative: terminal punctuation, maybe a masked closing mark,
 # then space and something that can start a sentence.
-SENT_END_RE = re.compile(r'[.!?…][\x00"”»)]*\s+(?=[\x00"“«„(\[A-ZА-ЯЁ0-9])')
-TOKEN_RE = re.compile(r"\x00+|[^\W_]+(?:['’.&\-][^\W_]+)*\.?|[,;:()\[\]—–]")
+SENT_END_RE = re.compile(r'[.!?…][\x00"”»)]*\s+(?=[\x00"“«„(\[A-ZА-ЯЁ0-9]|[—–] ?[\x00"“«„])')
+TOKEN_RE = re.compile(r"\x00+|\d{1,3}(?:,\d{3})+(?![\d])|[^\W_]+(?:['’.&\-][^\W_]+)*\.?|[,;:()\[\]—–]")
 # the same tokens with the text before each: every character is either in a gap or starts a token
 GAP_TOKEN_RE = re.compile(r"((?:[^\x00,;:()\[\]—–\w]|_)*)(" + TOKEN_RE.pattern + ")")
 WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -82,7 +88,7 @@ QUOTED_AS_RE = re.compile(r"\b(?:quoted|cited)\s+(?!by\b)(?P<np>[^,;:\x00]+?)\s+
 # "MOSCOW, March 14 (Reuters) - ", "POKROVSK, Ukraine (AP) — ", "VILNIUS (AFP) — "
 DATELINE_RE = re.compile(r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ.'’ -]{2,40}(?:,[^()\n—–]{1,40}?)?(?:\s*\([^)\n]{1,40}\))?\s*[-—–]+\s+")
 CUE_WORDS = frozenset(CUE_FORMS | {"according"})
-LOWER_WORD_RE = re.compile(r"[a-z]+")
+LOWER_WORD_RE = re.compile(r"[a-zа-яё]+")
 FIRST_WORD_RE = re.compile(r"^\W{0,2}?([^\W\d_][\w'’\-]*)")
 FIRST_PERSON_RE = re.compile(r"(?<![\w'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e're|"
                              r"[Ww]e’re|[Uu]s|[Oo]ur|[Oo]urs|[Yy]ou|[Yy]our|[Mm]yself|[Oo]urselves)(?![\w'’])")
@@ -433,6 +439,8 @@ def _np_text(para: _Para, toks: list[_Tok]) -> str | None:
     if not toks:
         return None
     s = para.text[toks[0].start:toks[-1].end].strip().rstrip(",;:").strip()
+    if len(toks) == 1 and toks[0].norm == "<q>":  # a call sign: '"Bober"' -> Bober
+        s = s.strip(" \"“”«»„'‘’")
     if s.endswith(".") and s[:-1].rsplit(None, 1)[-1].lower() not in ABBREVIATIONS:
         s = s[:-1]
     return s or None
@@ -462,16 +470,72 @@ def _proper(toks: list[_Tok]) -> bool:
 
 
 def _choose_apposition(head: list[_Tok], app: list[_Tok]) -> list[_Tok]:
-    """"Navalny's widow, Yulia Navalnaya," -> the name; "Anna, 34," -> Anna."""
+    """"Navalny's widow, Yulia Navalnaya," -> the name; "Anna, 34," -> Anna;
+    "One of the authors, Perm resident Olga," -> the described name."""
     head, app = _clean_np(head), _clean_np(app)
     if not head:
         return app if _proper(app) else []
     if app and _proper(app) and not _proper(head) and app[0].norm not in PRONOUN_SET:
         return app
+    if app and not _proper(head) and _titled_name(app) and not _titled_name(head):
+        return app
     return head
 
 
+def _titled_name(toks: list[_Tok]) -> bool:
+    """A short description ending in a name: "Perm resident Olga", "military blogger Ivan Petrov"."""
+    if not toks or len(toks) > 6 or toks[0].norm in DETERMINERS or not toks[-1].norm[0].isalpha():
+        return False
+    k = len(toks)
+    while k > 0 and _is_cap(toks[k - 1]):
+        k -= 1
+    return 0 < k < len(toks) and len(toks) - k <= 3 and not _is_cap(toks[k - 1]) and \
+        all(t.norm[0].isalpha() for t in toks) and not any(t.norm in NP_STOPS for t in toks)
+
+
+def _choose_among(head: list[_Tok], apps: list[list[_Tok]]) -> list[_Tok]:
+    """Several appositions: the name among the head and its appositions, else the head."""
+    head = _clean_np(head)
+    if head and _proper(head):
+        return head
+    for app in apps:
+        if app and app[0].norm in {"who", "which", "whose", "whom"}:
+            continue
+        app = _clean_np(app)
+        if app and (_proper(app) or _titled_name(app)) and app[0].norm not in PRONOUN_SET:
+            return app
+    return head
+
+
+_QUANTITIES = {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+               "several", "few", "many", "some", "hours", "days", "weeks", "months", "years", "minutes"}
+_TIME_AFTER = {"after", "before", "later", "earlier", "ago", "into", "since", "on"}
+
+
+def _time_opener(toks: list[_Tok], i: int) -> bool:
+    """ "A year after …", "Two weeks later", "Days earlier": a time phrase opening the sentence."""
+    t = toks[i].norm
+    if t not in _QUANTITIES and not t.isdigit():
+        return False
+    if t.endswith("s") and t[:-1] in TIME_WORDS:
+        return i + 1 < len(toks) and toks[i + 1].norm in _TIME_AFTER
+    if i + 2 < len(toks):
+        w = toks[i + 1].norm
+        if w in TIME_WORDS or (w.endswith("s") and w[:-1] in TIME_WORDS):
+            return toks[i + 2].norm in _TIME_AFTER
+    return False
+
+
 PRONOUN_SET = {"he", "she", "they", "it", "i", "we", "you"}
+CALL_SIGN_WORDS = {"sign", "callsign", "call-sign", "alias", "nicknamed", "nickname", "pseudonym", "codename"}
+HONORIFIC_RE = re.compile(r"^(?:Mr|Ms|Mrs|Miss|Dr)\.? ([A-Z][\w'’-]+)$")
+PREDICATE_START = {"is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "can", "should",
+                   "must", "did", "does", "do"}
+PARTICLES = {"in", "up", "off", "out", "back", "down"}  # "called in for": not speech
+TERM_PREPOSITIONS = {"for", "with", "about", "on", "of", "into", "against", "over", "from", "under", "toward",
+                     "towards", "by"}
+SUBORDINATORS = {"when", "after", "as", "while", "because", "although", "though", "since", "before", "once",
+                 "if", "until"}
 
 
 def _np_before(toks: list[_Tok], cue: int, lo: int = 0) -> list[_Tok] | None:
@@ -496,6 +560,16 @@ def _np_before_region(toks: list[_Tok], cue: int, lo: int = 0) -> tuple[list[_To
             break
     if j < lo:
         return None
+    close = j if toks[j].norm == ")" else j - 1 if (toks[j].norm == "," and j - 1 >= lo and toks[j - 1].norm == ")") \
+        else -1
+    if close >= 0:  # 'Olga (she asked that her surname not be used), said' / '"Bober" (Beaver) told'
+        o = close - 1
+        while o > lo and toks[o].norm not in {"(", "<q>"}:
+            o -= 1
+        if o > lo and toks[o].norm == "(" and close - o <= 14:
+            return _np_before_region(toks[:o] + toks[close + 1:cue + 1], o + cue - close - 1, lo)
+    if toks[j].norm == "<q>" and j - 1 >= lo and toks[j - 1].norm in CALL_SIGN_WORDS:
+        return [toks[j]], j  # 'a soldier with the call sign "Bober" told': the call sign names him
     app: list[_Tok] = []
     if toks[j].norm == ",":
         k = j - 1
@@ -597,11 +671,13 @@ def _subject(toks: list[_Tok]) -> tuple[list[_Tok] | None, int | None]:
             (t.endswith("ed") and not _is_cap(toks[i])) or t in WEEKDAYS or t in MONTHS
         if not starts_adverbial and t == "asked":
             starts_adverbial = True
+        if not starts_adverbial and _time_opener(toks, i):
+            starts_adverbial = True  # "A year after X ordered…, Yelena…", "Days earlier, …"
         if starts_adverbial:
             k = i
             while k < n and toks[k].norm != ",":
-                if toks[k].norm == "<q>":
-                    break
+                if toks[k].norm == "<q>" and not (k > i and toks[k - 1].norm in DETERMINERS and k + 1 < n):
+                    break  # but 'ordered a "partial mobilization" of…' is a term inside the phrase
                 k += 1
             if k >= n or toks[k].norm != ",":
                 return None, None
@@ -618,19 +694,38 @@ def _subject(toks: list[_Tok]) -> tuple[list[_Tok] | None, int | None]:
                                                                              "wrote", "writes"}:
             return None, None
         if t.norm == ",":
-            # an apposition: ", a nurse from Tomsk," then the verb
-            m = k + 1
-            while m < n and toks[m].norm not in {",", ";", ":", "<q>"} and m - k < 14:
-                m += 1
-            if m < n and toks[m].norm == "," and m + 1 < n and (
-                    _looks_verb(toks, m + 1) or toks[m + 1].norm in ADVERBS or (
+            # appositions: ", a nurse from Tomsk," then the verb; or several in a row
+            # ("Another member, Yulia, a teacher from Barnaul, asked"), with a parenthesis or a
+            # quoted nickname inside ("a blogger known as "Voron" (Raven), who …, called")
+            apps: list[list[_Tok]] = []
+            m0 = k
+            for _ in range(3):
+                m = m0 + 1
+                depth = 0
+                while m < n and m - m0 < 20:
+                    x = toks[m].norm
+                    if x == "(":
+                        depth += 1
+                    elif x == ")":
+                        depth = max(0, depth - 1)
+                    elif depth == 0 and x in {",", ";", ":"}:
+                        break
+                    elif x == "<q>" and m == m0 + 1:
+                        break
+                    m += 1
+                if not (m < n and toks[m].norm == "," and m + 1 < n) or m == m0 + 1:
+                    return None, None
+                apps.append(toks[m0 + 1:m])
+                if _looks_verb(toks, m + 1) or toks[m + 1].norm in ADVERBS or (
                         toks[m + 1].norm.endswith("s") and toks[m + 1].raw[0].islower()
-                        and toks[m + 1].norm not in DETERMINERS and not toks[m + 1].norm.endswith("ss"))):
-                app = toks[k + 1:m]
-                v = m + 1
-                while v < n and toks[v].norm in ADVERBS and not _looks_verb(toks, v):
-                    v += 1
-                return _choose_apposition(head, app) or None, v
+                        and toks[m + 1].norm not in DETERMINERS and not toks[m + 1].norm.endswith("ss")):
+                    v = m + 1
+                    while v < n and toks[v].norm in ADVERBS and not _looks_verb(toks, v):
+                        v += 1
+                    if len(apps) == 1:
+                        return _choose_apposition(head, apps[0]) or None, v
+                    return _choose_among(head, apps) or None, v
+                m0 = m
             return None, None
         if t.norm == "<q>":
             return None, None  # '"We will," he said, adding: …': the subject is the earlier quote's
@@ -815,8 +910,8 @@ class _Extractor:
         result = None
         para = self.para(p)
         start, end = para.sentence_bounds(s)
-        head = para.masked[start:start + 3].lstrip()
-        toks = para.tokens_in(start, end, 24) if head and head[0] != MASK else None
+        head = para.masked[start:start + 3].lstrip() or para.masked[start:start + 80].lstrip()[:1]  # a dateline
+        toks = para.tokens_in(start, end, 40) if head and head[0] != MASK else None
         if toks and toks[0].norm != "<q>":
             subj, verb = _subject(toks)
             text = _np_text(para, subj) if subj else None
@@ -827,8 +922,52 @@ class _Extractor:
                     result = subj[0].norm if len(subj) == 1 else None
                 else:
                     result = _Mention(text, (p, s), cue)
+            if result is None or isinstance(result, str):
+                # "When Rustam, 34, was detained…, he says…": the clause's subject is who "he" is;
+                # "For Ms Belova, there is no turning back": a named person all the same
+                found = self._clause_subject(para, toks, p, s) or self._named_person(para, toks, p, s)
+                if found is not None and (result is None or _fits(result, found)):
+                    result = found
         self.subject_cache[key] = result
         return result
+
+    def _clause_subject(self, para: _Para, toks: list[_Tok], p: int, s: int) -> _Mention | None:
+        """The subject of an opening subordinate clause: "When Rustam … was detained, he …"."""
+        if toks[0].norm not in SUBORDINATORS or len(toks) < 3:
+            return None
+        subj, verb = _subject(toks[1:])
+        if not subj or verb is None or subj[0].norm in PRONOUN_SET or not _is_cap(subj[0]):
+            return None
+        text = _np_text(para, subj)
+        return _Mention(text, (p, s)) if text else None
+
+    def _named_person(self, para: _Para, toks: list[_Tok], p: int, s: int) -> _Mention | None:
+        """The first name in the sentence whose gender is plain ("Ms Belova", "Yelena")."""
+        k = 0
+        n = len(toks)
+        while k < n:
+            if not _is_cap(toks[k]) or not toks[k].norm[0].isalpha():
+                k += 1
+                continue
+            m = k
+            while m < n and _is_cap(toks[m]) and toks[m].norm[0].isalpha() and m - k < 3:
+                m += 1
+            words = toks[k:m]
+            k = m
+            while words and (words[0].norm in ADVERBIAL_STARTS or words[0].norm in DETERMINERS
+                             or words[0].norm in LEADING_JUNK or words[0].norm in PRONOUN_SET):
+                words = words[1:]
+            if not words or words[-1].norm.endswith("'s"):
+                continue
+            text = _np_text(para, words)
+            if not text:
+                continue
+            plain = words[0].norm in FEMALE_NAMES or words[0].norm in MALE_NAMES or \
+                words[0].norm in FEMALE_WORDS or words[0].norm in MALE_WORDS  # not "Pskov Courier"
+            gender, kind, plural = _features(text)
+            if plain and gender is not None and kind == "person" and not plural:
+                return _Mention(text, (p, s), features=(gender, kind, plural))
+        return None
 
     def _according_in(self, p: int, s: int) -> _Mention | None:
         """ "…, according to Oleksandr Vilkul, head of …": a person the next "he" may mean."""
@@ -895,7 +1034,27 @@ class _Extractor:
             return (ref.text if ref else None), ref
         if low.split(None, 1)[0] in PRONOUN_SET:
             return None, None
+        words = low.split()
+        if len(words) == 2 and words[0] == "the" and words[1] in ORG_WORDS:
+            ref = self._named(words[1], (attr.para, attr.at))
+            if ref is not None:
+                return ref.text, ref
         return text, None
+
+    def _named(self, noun: str, pos: tuple[int, int]) -> _Mention | None:
+        """The nearest earlier mention with this noun and a name: "the channel" -> "the Telegram channel Rybar"."""
+        for m in self._mentions_before(pos):
+            if isinstance(m, tuple):
+                continue
+            words = m.text.split()
+            low = [w.lower() for w in words]
+            if noun in low:
+                k = low.index(noun)
+                if any(w[0].isupper() for w in words[k + 1:]) or any(
+                        w[0].isupper() and w.lower() not in DETERMINERS for w in words[1:k]):
+                    return m
+                return None  # the nearest mention of it has no name
+        return None
 
     def _right(self, span: _Span) -> _Attr | None:
         """'"…," X said' / '"…," said X' / '"…," according to X' after the closing mark."""
@@ -1059,6 +1218,8 @@ class _Extractor:
             if np is None:
                 subj, _ = _subject(toks)
                 np = subj
+        if np and len(np) > 1 and np[0].norm in {"в", "во"}:
+            np = np[1:]  # "В пресс-службе губернатора заявили": the press service said
         if not np:
             return None
         if cue == "quoted":
@@ -1127,13 +1288,18 @@ class _Extractor:
             in_parens = left.rstrip().endswith("(") and right_s.startswith(")")
             possessive = nwords <= 6 and bool(POSSESSIVE_RE.search(left[-4:]))
             complement = any(t.norm in COMPLEMENT_VERBS for t in left_toks[-5:-1]) and not title_case
-            naming_before = (prev_word in NAMING_BEFORE and nwords <= 15 and not first_person and not complement) or \
+            first_inner = words[0] if words else ""
+            predicate = nwords >= 3 and first_inner[:1].islower() and (
+                first_inner in PREDICATE_START or first_inner in FINITE_VERBS or
+                (first_inner.endswith("ed") and len(first_inner) > 4))  # 'the song "undermined the…"'
+            naming_before = (prev_word in NAMING_BEFORE and nwords <= 15 and not first_person and not complement
+                             and not predicate) or \
                 (prev_word == "as" and bool(KNOWN_AS_RE.search(left))) or (prev_word in {"so-called", "socalled"}) or \
                 (prev2 == "so" and prev_word == "called")
             if prev_word == "as" and nwords <= 6 and not first_person and any(
                     t.norm in DESIGNATION_VERBS for t in left_toks[-6:-1]):
                 naming_before = True  # "recognized the house as «limited fit for habitation»": a status
-            if prev_word in {"of", "as"} and prev2 in STATUS_WORDS and nwords <= 4 and not first_person:
+            if prev_word in {"of", "as", "on", "under"} and prev2 in STATUS_WORDS and nwords <= 4 and not first_person:
                 naming_before = True  # the register of "foreign agents", the status of "undesirable"
             naming_after = right_first in NAMING_AFTER and not right_s.startswith((",", ".")) and nwords <= 6
             last_inner = words[-1].lower() if words else ""
@@ -1184,6 +1350,11 @@ class _Extractor:
 
             if in_parens and not right_attr:
                 continue
+            if not direct_shape and (not right_attr or right_attr.cue == "according to") and nwords <= 3 and \
+                    not has_verb and not first_person and prev_word in TERM_PREPOSITIONS and not any(
+                        t.norm in CUE_FORMS and left_toks[k + 1].norm not in PARTICLES
+                        for k, t in enumerate(left_toks[:-1]) if k >= len(left_toks) - 4):
+                continue  # 'summoned for "preventive conversations"', 'correspondence with "foreign curators"'
             if naming_after and not right_attr:
                 continue
             if title_case and nwords <= 6 and not right_attr and not colon_intro and not (
@@ -1231,6 +1402,8 @@ class _Extractor:
                 speaker, cue, via = self._inherit(span, last_quote)
 
             speaker = _speaker_case(speaker)
+            if speaker and speaker[0] in "MD":
+                speaker = self._full_name(speaker, qpara)
             found = FoundQuote(paragraph=qpara, start=qstart, end=qend, text=text, kind=kind,
                                speaker=speaker, cue=cue, via=via)
             self.results.append((found, span))
@@ -1239,6 +1412,24 @@ class _Extractor:
                 pos = (attr.para, attr.at) if attr is not None else (p, span.open_at)
                 self._add_mention(speaker, pos, cue, via, like=ref)
         return [f for f, _ in self.results]
+
+    def _full_name(self, speaker: str, p: int) -> str:
+        """ "Ms Belova" -> "Anna Belova" when the text named her in full before."""
+        m = HONORIFIC_RE.match(speaker)
+        if m is None:
+            return speaker
+        surname = m.group(1)
+        pattern = re.compile(r"\b([A-Z][a-z'’-]+) " + re.escape(surname) + r"\b")
+        for q in range(0, p + 1):
+            if surname not in self.texts[q]:
+                continue
+            for found in pattern.finditer(self.texts[q]):
+                first = found.group(1).lower()
+                if first in {"mr", "ms", "mrs", "miss", "dr"} or first in PERSON_WORDS or first in ORG_WORDS or \
+                        first in DETERMINERS or first in ADVERBIAL_STARTS or first in LEADING_JUNK:
+                    continue
+                return found.group(0)
+        return speaker
 
     def _inherit(self, span: _Span, last_quote) -> tuple[str | None, str | None, str | None]:
         """A quote with no attribution of its own: the previous speaker, or the person just introduced."""
@@ -1281,8 +1472,33 @@ class _Extractor:
         return None, None, None
 
 
+HEADLINE_RE = re.compile(r"^\s*[‘'\"“«„](?P<q>[^‘’'\"“”«»„\n]{3,140}?)[’'\"”»“]\s*[:—–]")
+_KEY_RE = re.compile(r"[^\W_]+")
+
+
+def _headline_quote(title: str, found: list[FoundQuote]) -> FoundQuote | None:
+    """'"We were told nothing": residents flee…': a headline opening with words the body quotes.
+    Kept only when a body quote says them; the speaker is that quote's. Its paragraph is None."""
+    m = HEADLINE_RE.match(title or "")
+    if m is None:
+        return None
+    key = " ".join(_KEY_RE.findall(m.group("q").casefold()))
+    if not key:
+        return None
+    for q in found:
+        if key in " ".join(_KEY_RE.findall(q.text.casefold())):
+            return FoundQuote(paragraph=None, start=m.start("q"), end=m.end("q"), text=m.group("q").strip(),
+                              kind="direct", speaker=q.speaker, cue=q.cue, via=q.via)
+    return None
+
+
 def extract_quotes(article: ParsedArticle) -> list[FoundQuote]:
-    """Every quote in the article's body, in reading order."""
+    """Every quote in the article's body, in reading order; a headline quote first (paragraph None)."""
     if not any(_has_mark(p.text) for p in article.paragraphs):
         return []
-    return _Extractor(article).run()
+    found = _Extractor(article).run()
+    if found and article.title[:1] in "‘'\"“«„":
+        head = _headline_quote(article.title, found)
+        if head is not None:
+            found.insert(0, head)
+    return found

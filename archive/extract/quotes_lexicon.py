@@ -55,6 +55,14 @@ CUE_FORMS -= {"point", "points", "pointed", "pointing", "read", "put", "call", "
               "mutter", "murmur", "retort", "quip", "reflect", "maintain", "contend", "summarise",
               "summarize", "threaten", "inform", "conclude", "emphasise", "emphasize", "whisper",
               "acknowledge", "state"}
+# Russian: "— говорит Ольга", "рассказала 59.ru:", "заявили, что…" (not the impersonal "говорится")
+CUE_FORMS |= {
+    "говорит", "говорят", "сказал", "сказала", "сказали", "заявил", "заявила", "заявили", "заявляет",
+    "рассказал", "рассказала", "рассказали", "рассказывает", "отметил", "отметила", "отметили",
+    "добавил", "добавила", "добавили", "пишет", "написал", "написала", "написали", "сообщил",
+    "сообщила", "сообщили", "сообщает", "подчеркнул", "подчеркнула", "пояснил", "пояснила",
+    "ответил", "ответила", "ответили", "уточнил", "уточнила", "признался", "призналась",
+}
 # Bare base forms are excluded above: after a subject they would be plural/imperative and
 # before a quote they are mostly nouns ("a claim", "the report", "a post").
 CUE_FORMS |= {"say", "tell", "write", "calls"}
@@ -169,6 +177,7 @@ FEMALE_WORDS = {
     "princess", "nun", "granddaughter", "mum", "mom", "bride", "female",
     "congresswoman", "policewoman", "servicewoman", "stepmother", "fiancee", "fiancée", "waitress",
     "headmistress", "heroine", "madam", "grandma", "babushka",
+    "жительница", "жена", "мать", "вдова", "сестра", "дочь", "женщина", "пенсионерка", "она",
 }
 MALE_WORDS = {
     "man", "men", "husband", "husbands", "father", "fathers", "son", "sons", "brother", "brothers",
@@ -176,6 +185,7 @@ MALE_WORDS = {
     "boyfriend", "uncle", "nephew", "mr", "mr.", "king", "prince", "priest", "monk", "grandson",
     "dad", "groom", "male", "gentleman", "congressman", "policeman", "serviceman",
     "stepfather", "fiance", "fiancé", "waiter", "headmaster", "hero", "grandpa", "patriarch",
+    "житель", "муж", "отец", "сын", "брат", "мужчина", "пенсионер", "он",
 }
 MALE_NAMES_IN_A = {
     "nikita", "ilya", "foma", "kuzma", "luka", "mykola", "misha", "grisha", "pasha", "dima", "vova",
