@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class FoundQuote:
-    paragraph: int  # position of the paragraph where the quote opens
-    start: int  # offset of the quote text (without marks) in that paragraph's text
+    paragraph: int | None  # position of the paragraph where the quote opens; None: the title
+    start: int  # offset of the quote text (without marks) in that paragraph's (or the title's) text
     end: int  # end offset in that paragraph (a quote running on is cut at its end)
     text: str  # the whole quote, without the marks; paragraphs joined by "\n"
     kind: str  # "direct" | "partial"
