@@ -105,19 +105,25 @@ def like(value: str, whole: bool = False) -> str:
 
 
 # facet -> SQL giving (value, article count) over the article ids in temp table `matched`
+# facet -> SQL giving (value, article count) over the article ids in temp table `matched`.
+# Distinct (article, value) pairs come first, from covering indexes (migration
+# 0005), so each group counts plain rows.
 FACET_SQL = {
     "place": """SELECT p.name || CASE WHEN p.country_code IS NOT NULL AND p.kind != 'country'
-                       THEN ' (' || p.country_code || ')' ELSE '' END, count(DISTINCT pm.article_id) AS n
-                FROM place_mentions pm JOIN places p ON p.id = pm.place_id
-                WHERE pm.article_id IN matched GROUP BY p.id""",
+                       THEN ' (' || p.country_code || ')' ELSE '' END, f.n
+                FROM (SELECT place_id, count(*) AS n FROM (SELECT DISTINCT article_id, place_id FROM place_mentions
+                      WHERE article_id IN matched) GROUP BY place_id) AS f
+                JOIN places p ON p.id = f.place_id""",
     "country": """SELECT p.country_code, count(DISTINCT pm.article_id) AS n
-                  FROM place_mentions pm JOIN places p ON p.id = pm.place_id
-                  WHERE pm.article_id IN matched AND p.country_code IS NOT NULL GROUP BY p.country_code""",
-    "source": """SELECT s.name, count(DISTINCT ci.article_id) AS n
-                 FROM citations ci JOIN sources s ON s.id = ci.source_id
-                 WHERE ci.article_id IN matched GROUP BY s.id""",
-    "speaker": """SELECT q.speaker, count(DISTINCT q.article_id) AS n FROM quotes q
-                  WHERE q.article_id IN matched AND q.speaker IS NOT NULL GROUP BY q.speaker""",
+                  FROM (SELECT DISTINCT article_id, place_id FROM place_mentions WHERE article_id IN matched) AS pm
+                  JOIN places p ON p.id = pm.place_id
+                  WHERE p.country_code IS NOT NULL GROUP BY p.country_code""",
+    "source": """SELECT s.name, f.n
+                 FROM (SELECT source_id, count(*) AS n FROM (SELECT DISTINCT article_id, source_id FROM citations
+                       WHERE article_id IN matched) GROUP BY source_id) AS f
+                 JOIN sources s ON s.id = f.source_id""",
+    "speaker": """SELECT speaker, count(*) AS n FROM (SELECT DISTINCT article_id, speaker FROM quotes
+                  WHERE article_id IN matched AND speaker IS NOT NULL) GROUP BY speaker""",
     "outlet": """SELECT a.outlet, count(*) AS n FROM articles a
                  WHERE a.id IN matched AND a.outlet IS NOT NULL GROUP BY a.outlet""",
     "year": """SELECT substr(a.published, 1, 4), count(*) AS n FROM articles a

@@ -7,7 +7,7 @@ the migrations only (see FTS_TABLES).
 """
 from __future__ import annotations
 
-from sqlalchemy import Float, ForeignKey, Integer, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # FTS5 external-content tables: name -> (content table, indexed columns)
@@ -27,8 +27,8 @@ class Base(DeclarativeBase):
     pass
 
 
-def _article_fk() -> Mapped[int]:
-    return mapped_column(ForeignKey("articles.id"), nullable=False, index=True)
+def _article_fk(index: bool = True) -> Mapped[int]:
+    return mapped_column(ForeignKey("articles.id"), nullable=False, index=index)
 
 
 def _paragraph_fk() -> Mapped[int | None]:
@@ -63,9 +63,11 @@ class Paragraph(Base):
 
 class Quote(Base):
     __tablename__ = "quotes"
+    # article first: facets count speakers over a set of articles from the index alone
+    __table_args__ = (Index("ix_quotes_article_speaker", "article_id", "speaker"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = _article_fk()
+    article_id: Mapped[int] = _article_fk(index=False)
     paragraph_id: Mapped[int | None] = _paragraph_fk()
     text: Mapped[str] = mapped_column(Text)
     speaker: Mapped[str | None] = mapped_column(Text, index=True)
@@ -106,10 +108,11 @@ class PlaceName(Base):
 
 class PlaceMention(Base):
     __tablename__ = "place_mentions"
+    __table_args__ = (Index("ix_place_mentions_article_place", "article_id", "place_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     place_id: Mapped[int] = mapped_column(ForeignKey("places.id"), nullable=False, index=True)
-    article_id: Mapped[int] = _article_fk()
+    article_id: Mapped[int] = _article_fk(index=False)
     paragraph_id: Mapped[int | None] = _paragraph_fk()  # NULL: the mention is in the title
     surface: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
@@ -138,10 +141,11 @@ class SourceAlias(Base):
 
 class Citation(Base):
     __tablename__ = "citations"
+    __table_args__ = (Index("ix_citations_article_source", "article_id", "source_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), nullable=False, index=True)
-    article_id: Mapped[int] = _article_fk()
+    article_id: Mapped[int] = _article_fk(index=False)
     paragraph_id: Mapped[int | None] = _paragraph_fk()  # NULL: the credit line
     surface: Mapped[str] = mapped_column(Text)
     cue: Mapped[str | None] = mapped_column(Text)

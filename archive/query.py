@@ -120,7 +120,7 @@ def search(
     try:
         rows = conn.execute(page, {**params, "limit": limit, "offset": offset}).fetchall()
         if facets:
-            total = _fill_matched(conn, matching, params)
+            total = _fill_matched(conn, *_matching_sql(match, scope, filters, ranked=False))
             facet_counts = {name: _facet(conn, name, facet_size) for name in facets}
         else:
             total = rows[0][7] if rows else _count(conn, matching, params, offset)
@@ -154,32 +154,54 @@ def _match(conn, query: str | None, raw: bool) -> str | None:
 
 
 def _ranked_sql(scope: str, speaker_clause: str) -> str:
-    """(article_id, body_id, score): one row per matching article, with its best paragraph or quote."""
+    """(article_id, body_id, score): one row per matching article, with its best paragraph or quote.
+
+    min() with bare columns is SQLite's documented way to take the other
+    columns from the row that holds the minimum: the best-ranked paragraph.
+    """
     body = "quotes" if scope == "quotes" else "paragraphs"
     parts = []
     if scope in ("all", "paragraphs", "quotes"):
         parts.append(
             f"""
-            SELECT article_id, body_id, rank AS body_rank, NULL AS title_rank FROM (
-                SELECT {body}.article_id AS article_id, {body}.id AS body_id, {body}_fts.rank AS rank,
-                       row_number() OVER (PARTITION BY {body}.article_id ORDER BY {body}_fts.rank) AS n
-                FROM {body}_fts JOIN {body} ON {body}.id = {body}_fts.rowid
-                WHERE {body}_fts MATCH :match {speaker_clause}
-            ) WHERE n = 1"""
+            SELECT {body}.article_id AS article_id, {body}.id AS body_id, min({body}_fts.rank) AS body_rank,
+                   NULL AS title_rank
+            FROM {body}_fts JOIN {body} ON {body}.id = {body}_fts.rowid
+            WHERE {body}_fts MATCH :match {speaker_clause}
+            GROUP BY {body}.article_id"""
         )
     if scope in ("all", "titles"):
         parts.append(
             "SELECT rowid AS article_id, NULL AS body_id, NULL AS body_rank, rank AS title_rank"
             " FROM articles_fts WHERE articles_fts MATCH :match"
         )
+    if len(parts) == 1:
+        return f"""
+        SELECT article_id, body_id, coalesce(body_rank, 0) + {TITLE_WEIGHT} * coalesce(title_rank, 0) AS score
+        FROM ({parts[0]})"""
     return f"""
         SELECT article_id, max(body_id) AS body_id,
                coalesce(min(body_rank), 0) + {TITLE_WEIGHT} * coalesce(min(title_rank), 0) AS score
         FROM ({" UNION ALL ".join(parts)}) GROUP BY article_id"""
 
 
-def _matching_sql(match: str | None, scope: str, filters: Filters) -> tuple[str, dict]:
-    """SQL for (article_id, body_id, score) of every matching article, filters applied."""
+def _set_sql(scope: str, speaker_clause: str) -> str:
+    """The matching article ids alone, without ranking: what facets and totals need."""
+    body = "quotes" if scope == "quotes" else "paragraphs"
+    parts = []
+    if scope in ("all", "paragraphs", "quotes"):
+        parts.append(f"SELECT {body}.article_id AS article_id FROM {body}_fts JOIN {body} ON {body}.id = {body}_fts.rowid"
+                     f" WHERE {body}_fts MATCH :match {speaker_clause}")
+    if scope in ("all", "titles"):
+        parts.append("SELECT rowid AS article_id FROM articles_fts WHERE articles_fts MATCH :match")
+    return f"SELECT article_id, NULL AS body_id, 0.0 AS score FROM ({' UNION '.join(parts)})"
+
+
+def _matching_sql(match: str | None, scope: str, filters: Filters, ranked: bool = True) -> tuple[str, dict]:
+    """SQL for (article_id, body_id, score) of every matching article, filters applied.
+
+    ranked=False leaves out scores and best paragraphs, for facets and totals.
+    """
     params: dict = {"match": match}
     speaker_clause = ""
     if scope == "quotes" and filters.speakers:
@@ -190,7 +212,7 @@ def _matching_sql(match: str | None, scope: str, filters: Filters) -> tuple[str,
     if match is None:
         source = "SELECT id AS article_id, NULL AS body_id, 0.0 AS score FROM articles"
     else:
-        source = _ranked_sql(scope, speaker_clause)
+        source = (_ranked_sql if ranked else _set_sql)(scope, speaker_clause)
     where, values = where_articles(filters)
     for i, value in enumerate(values):
         where = where.replace("?", f":f{i}", 1)

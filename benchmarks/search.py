@@ -31,17 +31,15 @@ from archive.query import search
 BIN = Path(sys.executable).parent
 FACETS = ("place", "source")
 HAND_HITS = """
-WITH scored AS (
-    SELECT article_id, body_id, rank AS body_rank, NULL AS title_rank FROM (
-        SELECT p.article_id, p.id AS body_id, paragraphs_fts.rank,
-               row_number() OVER (PARTITION BY p.article_id ORDER BY paragraphs_fts.rank) AS n
-        FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-        WHERE paragraphs_fts MATCH :q) WHERE n = 1
-    UNION ALL
-    SELECT rowid, NULL, NULL, rank FROM articles_fts WHERE articles_fts MATCH :q
-), hits AS (
+WITH hits AS (
     SELECT article_id, max(body_id) AS body_id, coalesce(min(body_rank), 0) + 2.0 * coalesce(min(title_rank), 0) AS score
-    FROM scored GROUP BY article_id
+    FROM (
+        SELECT p.article_id, p.id AS body_id, min(paragraphs_fts.rank) AS body_rank, NULL AS title_rank
+        FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+        WHERE paragraphs_fts MATCH :q GROUP BY p.article_id
+        UNION ALL
+        SELECT rowid, NULL, NULL, rank FROM articles_fts WHERE articles_fts MATCH :q
+    ) GROUP BY article_id
 )
 SELECT hits.article_id, hits.body_id, a.title, a.published, a.outlet, a.url, count(*) OVER ()
 FROM hits JOIN articles a ON a.id = hits.article_id
@@ -56,10 +54,12 @@ SELECT p.article_id FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_f
 UNION SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q
 """
 HAND_FACETS = {
-    "place": """SELECT pl.name, count(DISTINCT pm.article_id) AS n FROM place_mentions pm JOIN places pl ON pl.id = pm.place_id
-                WHERE pm.article_id IN (SELECT article_id FROM m) GROUP BY pl.id ORDER BY n DESC, 1 LIMIT 10""",
-    "source": """SELECT s.name, count(DISTINCT c.article_id) AS n FROM citations c JOIN sources s ON s.id = c.source_id
-                 WHERE c.article_id IN (SELECT article_id FROM m) GROUP BY s.id ORDER BY n DESC, 1 LIMIT 10""",
+    "place": """SELECT pl.name, f.n FROM (SELECT place_id, count(*) AS n FROM (SELECT DISTINCT article_id, place_id
+                FROM place_mentions WHERE article_id IN (SELECT article_id FROM m)) GROUP BY place_id) AS f
+                JOIN places pl ON pl.id = f.place_id ORDER BY f.n DESC, 1 LIMIT 10""",
+    "source": """SELECT s.name, f.n FROM (SELECT source_id, count(*) AS n FROM (SELECT DISTINCT article_id, source_id
+                 FROM citations WHERE article_id IN (SELECT article_id FROM m)) GROUP BY source_id) AS f
+                 JOIN sources s ON s.id = f.source_id ORDER BY f.n DESC, 1 LIMIT 10""",
 }
 
 
