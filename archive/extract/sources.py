@@ -16,8 +16,14 @@ How a citation is found, in general rules rather than per-outlet patterns:
      country plus a government body ("Kazakhstan's trade ministry");
    * a link: a t.me/NAME href is a Telegram channel, an href on a registry
      domain is that source.
-   Names learned in one paragraph (unknown outlets, acronyms in parentheses)
-   are looked for in the others.
+   * a name right after a data cue ("data from LSEG", "a draft seen by Euractiv");
+   * a body named in lower case with its place ("the military commissariat of
+     Perm Krai" -> "Perm Krai Military Commissariat").
+   A generic body keeps the place that says which one it is ("Dagestan's Interior
+   Ministry", "In Uzbekistan, the Prosecutor General's Office"), and a later short
+   name ("the General Staff") is the one body the article named in full.
+   Names learned in one paragraph (unknown outlets, acronyms in parentheses,
+   quoted translations) are looked for in the others.
 2. A candidate is cited when a cue ties it to information: it is the subject of
    reported / said / told / wrote / published / cited / found ... ("Mediazona
    reported", "Ukrenergo, the national grid operator, said"), or follows
@@ -25,12 +31,19 @@ How a citation is found, in general rules rather than per-outlet patterns:
    in an interview with ... Coordinated names share the cue ("an investigation
    by IStories and CIT"). An organisation needs a say-type cue; a noun phrase
    inside a prepositional phrase ("a soldier with the 110th Brigade told")
-   is not a subject.
+   is not a subject, except for whoever speaks for it ("the press service of the
+   Tomsk Regional Court said") or reports for it ("reporters with Asia-Plus
+   found"). A sentence subject is cited by a later ", saying" / ", it said", and a
+   partner "together with" a cited source shares its cue.
 3. Links on a cue word ("[reported](https://t.me/astrapress)") and credit links
    above the body (t.me channels, registry outlets other than the publisher)
    are citations on their own.
 
-The publisher (``outlet_for_url``) is never added unless the text cites it.
+The publisher (``outlet_for_url``) is not a citation unless the text cites it:
+as the origin of a finding it is ("an investigation by The Insider", "59.ru has
+learned", "according to Reuters data"), as the receiver of information it is
+not ("told Reuters", "a draft seen by Reuters", "in a comment to Meduza", its
+own t.me credit link).
 """
 from __future__ import annotations
 
@@ -109,7 +122,12 @@ def lookup_source(name: str | None) -> FoundSource | None:
     """The registry entry a name or alias stands for, if any."""
     if not name:
         return None
-    return _BY_KEY.get(normalize_alias(name))
+    known = _BY_KEY.get(normalize_alias(name))
+    if known is None and name.endswith(")") and " (" in name:
+        # "HUR (Defence Intelligence of Ukraine)": an acronym and its expansion, either one known
+        head, _, rest = name[:-1].partition(" (")
+        known = _BY_KEY.get(normalize_alias(head)) or _BY_KEY.get(normalize_alias(rest))
+    return known
 
 
 # ---------------------------------------------------------------------------
@@ -123,10 +141,16 @@ def _host_and_path(url: str) -> tuple[str, str]:
     url = url.strip().strip("<>")
     if "//" not in url.split("?")[0][:12]:
         url = "//" + url
+    m = _PLAIN_URL_RE.match(url)
+    if m:  # the common case without urlsplit's generality: scheme://host/path
+        return m.group("host").lower().rstrip("."), m.group("seg").lower()
     parts = urlsplit(url)
     host = (parts.hostname or "").lower().rstrip(".")
     seg = parts.path.strip("/").split("/")[0].lower() if parts.path else ""
     return host, seg
+
+
+_PLAIN_URL_RE = re.compile(r"(?:https?:)?//(?P<host>[A-Za-z0-9.-]+)(?=[/?#]|$)/*(?P<seg>[^/?#]*)")
 
 
 def _publisher_name(host: str, seg: str) -> str | None:
@@ -180,6 +204,58 @@ def _telegram_handle(href: str | None) -> str | None:
         return None
     m = _TME.match(href.strip())
     return m.group(1) if m else None
+
+
+@lru_cache(maxsize=1024)
+def _publisher_keys(publisher: str | None) -> tuple[str, ...]:
+    """Letters-and-digits forms of the publisher's name, aliases and domains
+    ("59.ru" -> "59ru"; "Meduza" -> "meduza"), to recognise its own t.me handle."""
+    if not publisher:
+        return ()
+    forms = {publisher}
+    known = _BY_NAME.get(publisher)
+    if known is not None:
+        forms.update(known.aliases)
+        if known.domain:
+            forms.add(known.domain)
+    keys = set()
+    for form in forms:
+        form = form.lower().removeprefix("the ")
+        key = re.sub(r"[^a-z0-9]", "", form)
+        if len(key) >= 3:
+            keys.add(key)
+        head = re.sub(r"[^a-z0-9]", "", form.split(".")[0])
+        if len(head) >= 4:
+            keys.add(head)
+    return tuple(sorted(keys))
+
+
+def _is_publishers_channel(handle: str | None, source: FoundSource | None, publisher: str | None) -> bool:
+    if not publisher:
+        return False
+    if source is not None:
+        return source.name == publisher
+    key = (handle or "").lower().replace("_", "")
+    return bool(key) and any(k in key for k in _publisher_keys(publisher))
+
+
+# The publisher on the receiving end: "told Reuters", "seen by Reuters", "in a comment to Meduza".
+_RECEIVING_R = re.compile(
+    r"(?:(?:seen|obtained|reviewed|received|leaked|provided|sent|shown|given|shared|quoted|cited|made available|"
+    r"available|addressed)(?: \w+)? (?:by|to|with)|\b(?:to|with|for)) (?:the )?$"
+)
+
+
+def _publisher_receives(full: str, cue: str, cs: int, c_start: int) -> bool:
+    if cue == "told":
+        return True
+    if cs >= c_start:  # an after-cue: "Reuters reported", "The Insider's investigation"
+        return False
+    window = full[cs:c_start]
+    if window.lower().startswith("according to") and not re.search(r"\b(?:seen|obtained|reviewed|received|leaked|"
+                                                                     r"provided|sent|shown|given|quoted|cited)\b", window):
+        return False
+    return bool(_RECEIVING_R.search(window))
 
 
 _TME = re.compile(r"^(?:https?://)?(?:www\.)?(?:t\.me|telegram\.me)/(?:s/)?([A-Za-z][\w]{3,})", re.IGNORECASE)
@@ -270,6 +346,19 @@ _PAREN_RE = re.compile(_PAREN)
 _ACRONYM = re.compile(rf"^[{_UPPER}][\w.\-&]{{1,11}}$")
 
 
+def _paren_aliases(text: str | None) -> tuple[str, ...]:
+    """What a parenthesis after a name adds: an acronym ("Conflict Intelligence Team (CIT)") or a
+    quoted translation ("Жёны мобилизованных Прикамья" ("Wives of the Mobilized of Prikamye"))."""
+    if not text:
+        return ()
+    if _is_acronym(text):
+        return (text,)
+    t = text.strip()
+    if len(t) > 3 and t[0] in "\"'" and t[-1] == t[0] and t[0] not in t[1:-1]:
+        return (t[1:-1].strip(),)
+    return ()
+
+
 def _is_acronym(text: str | None) -> bool:
     if not text:
         return False
@@ -308,8 +397,16 @@ _MOD_EXCLUDE = (
 ).split()
 _MODWORD = r"(?!(?:" + "|".join(_MOD_EXCLUDE) + r")\b)[a-z][\w-]*"
 _LEFT_NAME_RE = re.compile(rf"(?P<name>{_NAMERUN_CAP})(?:{_PAREN})? (?P<mods2>(?:{_MODWORD} ){{0,2}})$")
-_RIGHT_NAME_RE = re.compile(rf" (?P<of>of (?:the )?)?(?P<name>{_NAMERUN})(?:{_PAREN})?")
+_RIGHT_NAME_RE = re.compile(
+    rf" (?:(?:called|named|known as|dubbed|titled) )?(?P<of>of (?:the )?)?(?P<name>{_NAMERUN})(?:{_PAREN})?")
 _APPOS_NAME_RE = re.compile(rf"(?P<name>{_NAMERUN_CAP})(?:{_PAREN})?$")
+_PREP_CAP_RE = re.compile(rf" (?P<w>by|from|of) (?=[{_UPPER}]|the [{_UPPER}])")
+_CUE_NAME_RE = re.compile(rf"(?P<name>{_TOKEN_CAP}(?: (?:{_CONNECT} )?{_TOKEN_CAP}){{0,4}})")
+_CUE_LEFT_RE = re.compile(
+    r"(?:\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Cc]alculations)(?: compiled| published| released| provided| collected|"
+    r" gathered)?|\b(?P<seen>seen|obtained|reviewed))$")
+_FIRST_WORDS_NOT_SOURCES = {"President", "Prime", "Minister", "Governor", "Mayor", "Mr", "Mrs", "Ms", "Dr"}
+_APPOS_CUE_RE = re.compile(r"(?:\b[Aa]ccording to|\b[Cc]iting|\bdata from)$")
 _APPOS_DET_RE = re.compile(rf"(?:an?|the|[{_UPPER}][\w.\-/]*'s?) [^,;()\"]*$")
 
 # Organisations: capitalised words ending in a head noun.
@@ -319,10 +416,11 @@ _ORG_HEADS = (
     "Organisation Fund Watch Network Monitor Initiative Association Society Guard Navy Army Police Mission "
     "Corporation Bank Party Movement Coalition Alliance Headquarters Lab Laboratory Brigade Battalion Regiment "
     "Legion Corps Observatory Inspectorate Tribunal Parliament Assembly Government Cabinet University Fleet "
-    "Project Team Company Commissioner Ombudsman Authority Programme Program Board Secretariat Ministries"
+    "Project Team Company Commissioner Ombudsman Authority Programme Program Board Secretariat Ministries "
+    "Services Cross Crescent"
 ).split()
 _ORGTOK = rf"(?:St\.|U\.S\.|U\.K\.|U\.N\.|[{_UPPER}0-9][\w'\-&]*[\w]|[{_UPPER}])"
-_ORG_LEFT_RE = re.compile(rf"(?:{_ORGTOK} ){{1,5}}$")
+_ORG_LEFT_RE = re.compile(rf"(?:{_ORGTOK} (?:and (?={_ORGTOK} ))?){{1,5}}$")  # "Citizenship and Immigration Services"
 _ORG_TAIL_RE = re.compile(rf" (?:of|for|on|to) (?:the )?{_ORGTOK}(?: (?:(?:of|and|for|the|on|to|in) )*{_ORGTOK}){{0,6}}")
 
 _BODY = (
@@ -334,6 +432,13 @@ _BODY = (
     r"prosecutor[ -]general's office|investigative committee|central bank|government|parliament|"
     r"foreign intelligence service|statistics (?:agency|service)|customs service)"
 )
+_IN_PLACE_RE = re.compile(rf"(?:^|[.!?\"] |\n)In ([{_UPPER}][\w'-]+(?: [{_UPPER}][\w'-]+)?), (?:the )?$")
+_LOWER_BODY_LEFT_RE = re.compile(
+    r"[Tt]he (?P<body>(?:(?:regional|city|district|republican|municipal|local|military|enlistment|election|electoral|"
+    r"interior|health|education|emergencies|police|legislative|governor's|mayor's|prosecutor's|prosecutor general's|"
+    r"investigative) )*(?:commissariat|office|commission|ministry|court|committee|government|administration|"
+    r"department|assembly|duma))$")
+_LOWER_PLACE_RE = re.compile(rf"(?P<place>[{_UPPER}][\w'-]+(?: [{_UPPER}][\w'-]+)?)")
 _GOV_BODY_RE = re.compile(rf"(?:'s?)? (?P<body>{_BODY})(?![\w-])")
 _COUNTRY_FORMS = {*_COUNTRY_DEMONYM, *(k for k, v in _DEMONYMS.items() if v)}
 _TLD_RE = re.compile(r"\.(?:ru|ua|by|kz|kg|uz|am|ge|md|lv|lt|ee|com|net|org|media|info|io|news|online|press|tv|fm|su|pl|de|fr)(?![\w-])")
@@ -372,7 +477,8 @@ _ADVERB = (
     r"(?:has|have|had|also|later|earlier|previously|first|then|recently|further|additionally|separately|now|"
     r"itself|alone|already|initially|subsequently|again|repeatedly|reportedly|likewise|similarly|"
     r"last (?:week|month|year|night)|this (?:week|month|year|morning)|on (?:[A-Z][a-z]+day|[A-Z][a-z]+ \d{1,2})|"
-    r"in (?:[A-Z][a-z]+|\d{4})|was (?:the )?first to|were (?:the )?first to|has learned|"
+    r"in (?:[A-Z][a-z]+|\d{4})|was (?:the )?first to|were (?:the )?first to|has learned|so far|independently|"
+    r"jointly|together|"
     r"in (?:a|an|its|their) (?:new |recent |latest |joint )?(?:report|statement|investigation|post|article),?)"
 )
 _APPOS_START = rf"(?:an?|the|which|who|whose|one|its|citing|quoting|according|based|founded|set|known|together|along|in|itself|reportedly|[{_UPPER}][\w.\-/]*'s?)"
@@ -632,6 +738,12 @@ def _org_name(raw: str) -> tuple[str, int, int]:
     while tokens and (tokens[0][2] in _STOP_TOKENS or tokens[0][2].endswith(_ADJ_SUFFIXES)) and tokens[0][2] not in (
             "State", "Independent", "General", "Investigative", "National"):
         tokens = tokens[1:]
+    for i in range(len(tokens) - 1, 0, -1):
+        if tokens[i][2] == "and":
+            prev = tokens[i - 1][2]
+            if prev in _ORG_HEADS or lookup_source(prev) or prev in _COUNTRY_FORMS:
+                tokens = tokens[i + 1:]
+            break
     country = None
     for i, (_, _, t) in enumerate(tokens):
         if t.endswith(("'s", "'")) and i + 1 < len(tokens):
@@ -641,7 +753,14 @@ def _org_name(raw: str) -> tuple[str, int, int]:
                 tokens = tokens[i + 1:]
                 break
             if t not in _OWNED_OK:
-                tokens = tokens[i + 1:]
+                rest = tokens[i + 1:]
+                # "Dagestan's Interior Ministry" is the Dagestan Interior Ministry, not "Interior Ministry"
+                if len(rest) >= 2 and all(x in _GENERIC_BODY for _, _, x in rest):
+                    for k in range(max(0, i - 2), i + 1):  # "Novosibirsk Oblast's Interior Ministry"
+                        place = raw[tokens[k][0]:tokens[i][1]].removesuffix("'s").removesuffix("'")
+                        if _is_place(place):
+                            return f"{place} " + raw[rest[0][0]:rest[-1][1]], tokens[k][0], rest[-1][1]
+                tokens = rest
                 break
     if len(tokens) < 2:
         return "", 0, 0
@@ -650,6 +769,19 @@ def _org_name(raw: str) -> tuple[str, int, int]:
     if country and all(t in _GENERIC_BODY for _, _, t in tokens):
         name = f"{country} {name}"
     return name, s, e
+
+
+@lru_cache(maxsize=1024)
+def _is_place(name: str) -> bool:
+    """A country, region or city the gazetteer knows ("Dagestan", "Tatarstan", "Perm Krai")."""
+    if not name or not name[0].isupper():
+        return False
+    from .places import lookup_places  # the gazetteer loads only when a body has a place for an owner
+
+    try:
+        return bool(lookup_places(name))
+    except Exception:  # no gazetteer: keep the generic name
+        return False
 
 
 def _boundary_ok(text: str, s: int, e: int) -> bool:
@@ -719,6 +851,11 @@ def _candidates(full: str, starts: list[int], bounds: list[tuple[int, int]], par
         name, a, b = _org_name(full[start:end])
         if not name:
             continue
+        if " " in name and all(t in _GENERIC_BODY for t in name.split()):
+            # "In Uzbekistan, the Prosecutor General's Office warned": the Uzbek one
+            q = _IN_PLACE_RE.search(full, max(lo - 1, start + a - 50, 0), start + a)
+            if q and (q.group(1) in _COUNTRY_DEMONYM or _is_place(q.group(1))):
+                name = f"{_COUNTRY_DEMONYM.get(q.group(1), q.group(1))} {name}"
         p = _PAREN_RE.match(full, start + b, hi)
         aliases = (p.group("paren"),) if p and _is_acronym(p.group("paren")) else ()
         source, known = _resolve(name, ORGANISATION, aliases)
@@ -766,7 +903,7 @@ def _candidates(full: str, starts: list[int], bounds: list[tuple[int, int]], par
         if r and (not r.group("of") or _DESCRIPTORS[desc] == TELEGRAM):
             name, a, b = _clean_name(r.group("name"), strip_adjectives=False)
             if name:
-                aliases = (r.group("paren"),) if _is_acronym(r.group("paren")) else ()
+                aliases = _paren_aliases(r.group("paren"))
                 source, known = _resolve(name, _desc_kind(desc, mods), aliases)
                 ns = r.start("name") + a
                 cands.append(_Cand(ds, r.end(), ns, ns + len(name), source, known, "descriptor",
@@ -777,7 +914,7 @@ def _candidates(full: str, starts: list[int], bounds: list[tuple[int, int]], par
             name, a, b = _clean_name(l.group("name"), strip_adjectives=True)
             if name:
                 mods2 = full[max(lo, l.start() - 40):l.start()] + " " + (l.group("mods2") or "")
-                aliases = (l.group("paren"),) if _is_acronym(l.group("paren")) else ()
+                aliases = _paren_aliases(l.group("paren"))
                 source, known = _resolve(name, _desc_kind(desc, mods2 + " " + desc), aliases)
                 ns = l.start("name") + a
                 cands.append(_Cand(ns, de, ns, ns + len(name), source, known, "descriptor",
@@ -794,16 +931,56 @@ def _candidates(full: str, starts: list[int], bounds: list[tuple[int, int]], par
         if not n:
             continue
         before = full[lo:n.start()].rstrip()
-        if before and before[-1] not in '.!?;:"(':
+        if before and before[-1] not in '.!?;:"(' and not (
+                _APPOS_CUE_RE.search(before[-20:]) and " of " not in full[j:ds]):
             continue
         name, a, b = _clean_name(n.group("name"), strip_adjectives=False)
         if not name:
             continue
-        aliases = (n.group("paren"),) if _is_acronym(n.group("paren")) else ()
+        aliases = _paren_aliases(n.group("paren"))
         source, known = _resolve(name, _desc_kind(desc, full[j:ds]), aliases)
         ns = n.start("name") + a
         cands.append(_Cand(ns, ns + len(name), ns, ns + len(name), source, known, "appositive",
                            learned=aliases if known else (name, *aliases)))
+
+    # 4a. one scan for " by|from|of <Capital>":
+    #  * a body named in lower case with its place: "the military commissariat of Perm Krai"
+    #  * a name the cue itself marks as a source: "data from LSEG", "figures compiled by Kpler",
+    #    "a draft seen by Euractiv"
+    for m in _PREP_CAP_RE.finditer(full):
+        w, e = m.group("w"), m.end()
+        if w == "of":
+            left = _LOWER_BODY_LEFT_RE.search(full, max(0, m.start() - 70), m.start())
+            if not left:
+                continue
+            pm = _LOWER_PLACE_RE.match(full, e + 4 if full.startswith("the ", e) else e)
+            if not pm or not _is_place(pm.group("place")):
+                continue
+            cands, lo, hi = where(m.start())
+            if pm.end() > hi or left.start() < lo:
+                continue
+            body = " ".join(x[:1].upper() + x[1:] for x in left.group("body").split())
+            source, known = _resolve(f"{pm.group('place')} {body}", ORGANISATION)
+            s0 = left.start("body")
+            cands.append(_Cand(s0, pm.end(), s0, pm.end(), source, known, "org"))
+            continue
+        left = _CUE_LEFT_RE.search(full, max(0, m.start() - 40), m.start())
+        if not left:
+            continue
+        seen = left.group("seen")
+        n = _CUE_NAME_RE.match(full, e + 4 if full.startswith("the ", e) else e)
+        if not n:
+            continue
+        raw = n.group("name")
+        ns = n.start("name")
+        if ns in registry_at or ns - 4 in registry_at:
+            continue
+        name, a, b = _clean_name(raw, strip_adjectives=False)
+        if not name or name.endswith("'") or name.split()[0] in _FIRST_WORDS_NOT_SOURCES:
+            continue
+        cands, lo, hi = where(ns)
+        source, known = _resolve(name, NEWS_OUTLET if seen else ORGANISATION)
+        cands.append(_Cand(ns + a, ns + b, ns + a, ns + b, source, known, "cue"))
 
     # 4. names that are domains: "Ngs.ru reported"
     for m in _TLD_RE.finditer(full):  # found from the dot: a regex with a literal first character is fast
@@ -850,7 +1027,8 @@ def _link_candidates(links: tuple[Link, ...], lo: int, found: dict[int, list[_Ca
                 cands.append(_Cand(s, e, s, e, source, True, "link", href=link.href))
 
 
-_RANK = {"descriptor": 0, "link": 1, "appositive": 2, "gov": 3, "registry": 4, "org": 5, "learned": 6, "domain": 7}
+_RANK = {"descriptor": 0, "link": 1, "appositive": 2, "gov": 3, "registry": 4, "org": 5, "learned": 6, "domain": 7,
+         "cue": 8}
 
 
 def _merge(full: str, hi: int, cands: list[_Cand]) -> list[_Cand]:
@@ -966,6 +1144,18 @@ def _object_of_preposition(full: str, c: _Cand, lo: int) -> bool:
     return bool(_PREP_R.match(_left_reversed(full, c.start, lo, 60)))
 
 
+_SPEAKS_FOR_R = re.compile(
+    r" (?:eht )?(?:fo|rof|ta) " + _rev(["press service", "press office", "spokesman", "spokeswoman", "spokesperson",
+                                        "press secretary", "representative", "representatives", "press center",
+                                        "press centre", "spokespeople"]) + r"(?![\w-])"
+)
+
+
+def _speaks_for(full: str, c: _Cand, lo: int) -> bool:
+    """ "the press service of the Tomsk Regional Court said": the court speaks."""
+    return bool(_SPEAKS_FOR_R.match(_left_reversed(full, c.start, lo, 60)))
+
+
 def _after_including(full: str, c: _Cand, lo: int) -> bool:
     window = full[max(lo, c.start - 60):c.start]
     if "includ" not in window and "such as" not in window and "like" not in window:
@@ -994,6 +1184,39 @@ def _groups(full: str, cands: list[_Cand]) -> list[list[_Cand]]:
     return out
 
 
+_REPORTERS_R = re.compile(" " + _DET_R + r"(?:htiw|morf|fo|ta|rof) " + _rev(
+    ["reporters", "reporter", "journalists", "journalist", "correspondents", "correspondent", "staff", "editors",
+     "researchers", "analysts", "investigators", "team"]).replace("(?:", "(?i:", 1) + r"(?![\w-])")
+_LATER_CUE_RE = re.compile(
+    r", (?:(?P<saying>saying|adding|noting|claiming|stating)|(?:it|they) (?P<verb>said|says|added|reported|wrote|noted|stated))\b")
+_TITLE_AFTER_RE = re.compile(
+    r"(?:'s?)? (?:press |deputy |chief |top |senior |former |regional |local )?(?:spokes\w+|officials?|head|chief|director|representatives?|press secretary|leader|members?|"
+    r"analysts?|lawyers?|employees?|staff|commanders?|deputy|researchers?|journalists?|reporters?|editors?|"
+    r"correspondents?|founder|activists?|volunteers?)\b")
+_SENTENCE_END_RE = re.compile(r"[.!?](?=[\s\"]|$)")
+
+
+def _subject_of_later_cue(full: str, first: _Cand, last: _Cand, lo: int, hi: int) -> tuple[str, int, int] | None:
+    """The subject of a sentence that ends ", saying ..." or ", it said": "The U.S. Treasury Department
+    added the firm to its sanctions list, saying ..."; "The Memorial centre recognises 600 ..., it said"."""
+    s = first.start
+    if full[max(lo, s - 4):s] in ("The ", "the "):
+        s -= 4
+    if s > lo and not (full[s - 2:s] in (". ", "! ", "? ", '" ') or full[s - 1] == "\n"):
+        return None
+    end = _SENTENCE_END_RE.search(full, last.end, hi)
+    stop = end.start() if end else hi
+    if ", " not in full[last.end:stop]:
+        return None
+    m = _LATER_CUE_RE.search(full, last.end, stop)
+    if not m or _TITLE_AFTER_RE.match(full, last.end, hi):  # "Kremlin spokesman Dmitry Peskov ..., saying"
+        return None
+    if m.group("saying"):
+        return "said", m.start("saying"), m.end("saying")
+    return _VERB_CUE[m.group("verb")], m.start("verb"), m.end("verb")
+
+
+_TOGETHER_R = re.compile(" " + _DET_R + r"htiw (?:rehtegot|gnola|yltnioj|pihsrentrap ni|noitarepooc ni)(?![\w-])")
 _INCL_VERB_RE = re.compile(rf" ?,? (?P<cue>{_VERBS})(?![\w-])")
 
 
@@ -1003,10 +1226,16 @@ def _hits(full: str, lo: int, hi: int, cands: list[_Cand]) -> list[tuple[_Cand, 
         first, last = group[0], group[-1]
         cue = None
         after = _after_cue(full, last, hi)
-        if after is not None and (not _object_of_preposition(full, first, lo) or _after_including(full, first, lo)):
+        if after is not None and (not _object_of_preposition(full, first, lo) or _after_including(full, first, lo)
+                                  or _speaks_for(full, first, lo)):
             cue = after
         if cue is None:
             cue = _before_cue(full, first, lo, hi)
+        if cue is None and after is not None and after[0] == "reported" and _REPORTERS_R.match(
+                _left_reversed(full, first.start, lo, 80)):
+            cue = after  # "Reporters with the news site Asia-Plus found": the outlet's finding
+        if cue is None:
+            cue = _subject_of_later_cue(full, first, last, lo, hi)
         if cue is None and _after_including(full, first, lo):
             m = _INCL_VERB_RE.match(full, last.end, hi)  # "channels, including the pro-war Rybar, acknowledged"
             if m:
@@ -1014,6 +1243,14 @@ def _hits(full: str, lo: int, hi: int, cands: list[_Cand]) -> list[tuple[_Cand, 
         if cue is not None:
             for c in group:
                 hits.append((c, cue[0], cue[1], cue[2]))
+        elif hits and " with " in full[max(lo, first.start - 60):first.start] and _TOGETHER_R.match(
+                _left_reversed(full, first.start, lo, 80)):
+            # "Mediazona, which together with the BBC Russian Service tracks deaths, has confirmed";
+            # "BBC Russian has identified ..., working together with Mediazona": a partner in the finding
+            prev, cue0, cs0, ce0 = hits[-1]
+            if not any(ch in full[prev.end:first.start] for ch in ".!?;"):
+                for c in group:
+                    hits.append((c, cue0, cs0, ce0))
     return hits
 
 
@@ -1029,18 +1266,45 @@ def _link_at(links: tuple[Link, ...], start: int, end: int) -> Link | None:
 # ---------------------------------------------------------------------------
 
 
+def _publisher_of(url: str | None) -> str | None:
+    return outlet_for_url(url)
+
+
+def _short_names_to_full(per_paragraph: dict[int, list[_Cand]]) -> None:
+    """A generic short name stands for the one body the article names in full:
+    "the General Staff" after "the General Staff of Ukraine's Armed Forces",
+    "the Interior Ministry" after "Dagestan's Interior Ministry"."""
+    short = [c for cands in per_paragraph.values() for c in cands
+             if not c.known and c.source.kind == ORGANISATION and " " in c.source.name
+             and all(t in _GENERIC_BODY for t in c.source.name.split())]
+    if not short:
+        return
+    bodies = {c.source.name: c.source for cands in per_paragraph.values() for c in cands
+              if c.source.kind == ORGANISATION}
+    for c in short:
+        name = c.source.name
+        full_forms = {s.name: s for s in bodies.values() if s.name != name and any(
+            f.startswith(name + " of ") or f.endswith(" " + name) for f in (s.name, *s.aliases))}
+        if len(full_forms) == 1:
+            c.source = next(iter(full_forms.values()))
+            c.known = c.source.name in _BY_NAME
+
+
 def extract_citations(article: ParsedArticle) -> list[FoundCitation]:
     """Every citation of a source in the article, in reading order: the credit
     line's first (paragraph None), then one per cited mention in the body."""
     out: list[FoundCitation] = []
-    publisher = outlet_for_url(article.url) if article.credit_links or any(p.links for p in article.paragraphs) else None
+    publisher = _publisher_of(article.url) if article.credit_links or any(p.links for p in article.paragraphs) else ""
+    # "" = not looked up yet: most articles never need it
 
     for link in article.credit_links:
         handle = _telegram_handle(link.href)
         source = source_for_url(link.href)
+        if _is_publishers_channel(handle, source, publisher):
+            continue
         if handle and source is None:
             source = _unknown(handle, TELEGRAM, domain=f"t.me/{handle}")
-        if source is None or source.name == publisher:
+        if source is None:
             continue
         out.append(FoundCitation(source=source, paragraph=None, surface=link.text.strip() or link.href,
                                  cue="credit", href=link.href))
@@ -1078,6 +1342,8 @@ def extract_citations(article: ParsedArticle) -> list[FoundCitation]:
                 cands.sort(key=lambda c: c.start)
             s = full.find(name, e)
 
+    _short_names_to_full(per_paragraph)
+
     for i in sorted({*per_paragraph, *(i for i, p in enumerate(paragraphs) if p.links)}):
         p = paragraphs[i]
         cands = per_paragraph.get(i, ())
@@ -1086,6 +1352,10 @@ def extract_citations(article: ParsedArticle) -> list[FoundCitation]:
         used: set[int] = set()
         found: list[tuple[int, FoundCitation]] = []
         for c, cue, cs, ce in (_hits(full, lo, hi, cands) if cands else ()):
+            if publisher == "":
+                publisher = _publisher_of(article.url)
+            if c.source.name == publisher and _publisher_receives(full, cue, cs, c.start):
+                continue
             href = c.href
             if links:
                 link = _link_at(links, c.name_start - lo, c.name_end - lo)
@@ -1105,9 +1375,11 @@ def extract_citations(article: ParsedArticle) -> list[FoundCitation]:
                 continue
             handle = _telegram_handle(link.href)
             source = source_for_url(link.href)
+            if _is_publishers_channel(handle, source, publisher):
+                continue
             if source is None and handle:
                 source = _unknown(handle, TELEGRAM, domain=f"t.me/{handle}")
-            if source is None or source.name == publisher or source.name in cited:
+            if source is None or source.name in cited:
                 continue
             found.append((lo + link.start, FoundCitation(source=source, paragraph=p.position,
                                                          surface=link.text.strip(), cue=cue, href=link.href)))

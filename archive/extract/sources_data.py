@@ -82,6 +82,7 @@ Idel.Realii | N | idelreal.org | Idel Realii; Идель.Реалии
 Kavkaz.Realii | N | kavkazr.com | Kavkaz Realii; Кавказ.Реалии
 Sever.Realii | N | severreal.org | Sever Realii; Север.Реалии
 Krym.Realii | N | ru.krymr.com, krymr.com | Krym Realii; Crimea.Realities; Крым.Реалии
+Radio Azattyk | N | azattyk.org | Azattyk; Радио Азаттык; Азаттык
 Radio Free Europe/Radio Liberty | N | rferl.org, svoboda.org | RFE/RL; RFERL; Radio Liberty; Radio Free Europe; Radio Svoboda; Радио Свобода
 BBC Russian | N | bbc.com/russian, bbc.co.uk/russian | BBC Russian Service; BBC News Russian; BBC's Russian Service; BBC's Russian service; Russian Service of the BBC; Russian service of the BBC; BBC Russian service; Русская служба Би-би-си; Би-би-си по-русски
 BBC Ukrainian | N | bbc.com/ukrainian | BBC Ukrainian Service; BBC News Ukrainian; BBC's Ukrainian service
@@ -150,6 +151,7 @@ JAMnews | N | jam-news.net |
 Eurasianet | N | eurasianet.org | EurasiaNet
 OC Media | N | oc-media.org |
 Kun.uz | N | kun.uz |
+Asia-Plus | N | asiaplustj.info | Asia Plus; Азия-Плюс
 Kloop | N | kloop.kg | Клооп
 Kazinform | A | kazinform.kz, inform.kz |
 Delfi | N | delfi.lt, delfi.lv, delfi.ee | DELFI
@@ -285,6 +287,7 @@ NATO | O | nato.int | North Atlantic Treaty Organization
 European Commission | O | ec.europa.eu | EU Commission
 OSCE | O | osce.org | Organization for Security and Co-operation in Europe
 Council of Europe | O | coe.int |
+LSEG | O | lseg.com | London Stock Exchange Group; Refinitiv
 # --- Governments and state bodies (cited when they say or report) --------------
 Kremlin | O | kremlin.ru | Кремль; Kremlin press service
 Russian Defense Ministry | O | mil.ru | Russia's Defense Ministry; Russia's Defence Ministry; Russian Defence Ministry; Russian Ministry of Defense; Russian Ministry of Defence; Russia's Ministry of Defense; Russia's Ministry of Defence; Russia's defense ministry; Russia's defence ministry; Russian defense ministry; Russian defence ministry; Ministry of Defense of Russia; Ministry of Defence of the Russian Federation; Минобороны России; Министерство обороны России; Минобороны РФ
@@ -303,7 +306,7 @@ General Staff of the Armed Forces of Ukraine | O | | Ukraine's General Staff; Uk
 Ukrainian Air Force | O | | Ukraine's Air Force; Ukraine's air force; Ukrainian air force; Air Force of Ukraine; Повітряні сили
 Ukrainian Navy | O | | Ukraine's Navy; Ukraine's navy; Ukrainian navy; Ukrainian Navy; Navy of Ukraine; ВМС ЗСУ
 SBU | O | ssu.gov.ua | Security Service of Ukraine; Ukraine's Security Service; Ukraine's security service; Ukrainian security service; СБУ
-HUR | O | gur.gov.ua | GUR; Main Intelligence Directorate; Ukraine's military intelligence; Ukrainian military intelligence; Ukraine's military intelligence agency; Ukraine's Defense Intelligence; Defense Intelligence of Ukraine; ГУР
+HUR | O | gur.gov.ua | GUR; Main Intelligence Directorate; Ukraine's military intelligence; Ukrainian military intelligence; Ukraine's military intelligence agency; Ukraine's Defense Intelligence; Ukraine's Defence Intelligence; Defense Intelligence of Ukraine; Defence Intelligence of Ukraine; ГУР
 Ukrenergo | O | ua.energy | Укренерго
 Naftogaz | O | naftogaz.com | Нафтогаз
 Gazprom | O | gazprom.ru, gazprom.com | Газпром
