@@ -214,13 +214,15 @@ def _matching_sql(match: str | None, scope: str, filters: Filters, ranked: bool 
     else:
         source = (_ranked_sql if ranked else _set_sql)(scope, speaker_clause)
     where, values = where_articles(filters)
+    if not where:
+        return source, params  # no filter: no need to visit each matching article's row
     for i, value in enumerate(values):
         where = where.replace("?", f":f{i}", 1)
         params[f"f{i}"] = value
     return f"""
         SELECT hits.article_id AS article_id, hits.body_id AS body_id, hits.score AS score
         FROM ({source}) AS hits JOIN articles a ON a.id = hits.article_id
-        {"WHERE " + where if where else ""}""", params
+        WHERE {where}""", params
 
 
 def _fill_matched(conn, matching: str, params: dict) -> int:

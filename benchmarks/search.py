@@ -103,6 +103,10 @@ def main() -> None:
     parser.add_argument("db", type=Path)
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
+    # Installed packages carry compiled bytecode; a checkout run with PYTHONDONTWRITEBYTECODE
+    # would compile archive's modules on every command, so compile them once here.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(__file__).resolve().parent.parent / "archive")],
+                   check=True, capture_output=True)
     conn = connect_for_reading(args.db)
     paragraphs = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
     articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
