@@ -400,6 +400,10 @@ _LEFT_NAME_RE = re.compile(rf"(?P<name>{_NAMERUN_CAP})(?:{_PAREN})? (?P<mods2>(?
 _RIGHT_NAME_RE = re.compile(
     rf" (?:(?:called|named|known as|dubbed|titled) )?(?P<of>of (?:the )?)?(?P<name>{_NAMERUN})(?:{_PAREN})?")
 _APPOS_NAME_RE = re.compile(rf"(?P<name>{_NAMERUN_CAP})(?:{_PAREN})?$")
+_ITS_R = re.compile(r" (?:sti|s'yrtnuoc eht|s'etats eht)(?![\w'])")
+_COUNTRY_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(c) for c in {*_COUNTRY_DEMONYM, *(
+    k for k, v in _DEMONYMS.items() if v)} if c[0].isalpha()), key=len, reverse=True)) + r")\b")
+_NAME_GOES_ON_RE = re.compile(rf" (?:(?:{_CONNECT}) )?[{_UPPER}][{_LOWER}]")
 _PREP_CAP_RE = re.compile(rf" (?P<w>by|from|of) (?=[{_UPPER}]|the [{_UPPER}])")
 _CUE_NAME_RE = re.compile(rf"(?P<name>{_TOKEN_CAP}(?: (?:{_CONNECT} )?{_TOKEN_CAP}){{0,4}})")
 _CUE_LEFT_RE = re.compile(
@@ -455,7 +459,7 @@ _VERB_CUE = {
     **dict.fromkeys(
         "said says say stated states announced announces added adds claimed claims denied denies confirmed "
         "confirms noted notes warned warns insisted insists explained acknowledged acknowledges admitted "
-        "admits alleged alleges asserted asserts".split(), "said"),
+        "admits alleged alleges asserted asserts accused accuses".split(), "said"),
     **dict.fromkeys("told tells".split(), "told"),
     **dict.fromkeys("wrote writes posted posts tweeted".split(), "wrote"),
     **dict.fromkeys("published publishes released releases shared shares broadcast aired".split(), "published"),
@@ -469,7 +473,7 @@ _VERB_CUE = {
 _ORG_VERBS = set(
     "reported reports said says stated states announced announces added adds claimed claims denied denies "
     "confirmed confirms noted notes warned warns insisted insists explained acknowledged acknowledges admitted "
-    "admits alleged alleges asserted asserts told tells wrote writes posted posts tweeted "
+    "admits alleged alleges asserted asserts accused accuses told tells wrote writes posted posts tweeted "
     "published publishes estimated estimates calculated counted counts cited cites quoted quotes assessed assesses".split()
 )
 _VERBS = "|".join(sorted(_VERB_CUE, key=len, reverse=True))
@@ -481,10 +485,10 @@ _ADVERB = (
     r"jointly|together|"
     r"in (?:a|an|its|their) (?:new |recent |latest |joint )?(?:report|statement|investigation|post|article),?)"
 )
-_APPOS_START = rf"(?:an?|the|which|who|whose|one|its|citing|quoting|according|based|founded|set|known|together|along|in|itself|reportedly|[{_UPPER}][\w.\-/]*'s?)"
+_APPOS_START = rf"(?:an?|the|which|who|whose|one|its|citing|quoting|according|based|founded|set|known|together|along|in|with|itself|reportedly|[{_UPPER}][\w.\-/]*'s?)"
 _AFTER_RE = re.compile(
     rf"(?:{_PAREN})?"
-    rf"(?P<appos> ?, ?{_APPOS_START}\b[^,;\n]{{0,110}}?,)?"
+    rf"(?P<appos> ?, ?{_APPOS_START}\b(?:[^,;\n]|(?<=\d),(?=\d{{3}})){{0,110}}?,)?"
     rf" (?:{_ADVERB} ){{0,3}}(?P<cue>{_VERBS})(?![\w-])"
 )
 _AFTER_POSS_RE = re.compile(
@@ -551,7 +555,7 @@ _PREPOSITIONS = (
 ).split()
 _MODS_GAP_R = re.compile(rf" (?:{_MODR} ){{1,2}}")
 _PREP_R = re.compile(" " + _DET_R + _rev(_PREPOSITIONS) + r"(?![\w-])")
-_INCLUDING_R = re.compile(rf" (?:{_MODR} ){{0,2}}(?:eht )?(?:gnidulcni|sa hcus|ekil) ?[,(]")
+_INCLUDING_R = re.compile(rf" (?:{_MODR} ){{0,2}}(?:eht )?(?:gnidulcni|sa hcus|ekil|meht gnoma|mehs gnoma) ?[,(]")
 _COORD_RE = re.compile(rf"^ ?(?:, ?(?:and |& )?|and |& |as well as |together with |along with )(?:(?:the|an?) )?(?:{_MODWORD} ){{0,3}}$")
 _COORD_WORD = re.compile(r"\band\b|&|as well as|together with|along with")
 _LINK_CUE_TEXT = {
@@ -560,7 +564,7 @@ _LINK_CUE_TEXT = {
     "wrote": "wrote", "writes": "wrote", "published": "published", "publishes": "published",
     "told": "told", "cited": "cited", "citing": "cited", "investigation": "investigation by",
     "an investigation": "investigation by", "data": "according to", "found": "reported", "posted": "wrote",
-    "noted": "said", "stated": "said", "announced": "said", "claimed": "said", "shared": "published",
+    "noted": "said", "stated": "said", "announced": "said", "claimed": "said", "accused": "said", "shared": "published",
     "revealed": "reported", "learned": "reported", "estimated": "reported", "confirmed": "said",
 }
 
@@ -666,8 +670,32 @@ def _unknown(name: str, kind: str, aliases: tuple[str, ...] = (), domain: str | 
     return FoundSource(name=name, kind=kind, domain=domain, aliases=tuple(a for a in aliases if a != name))
 
 
+_SPELLINGS = (("Defense", "Defence"), ("Defence", "Defense"), ("defense", "defence"), ("defence", "defense"),
+              ("Labor", "Labour"), ("Labour", "Labor"))
+
+
+def _body_aliases(name: str) -> tuple[str, ...]:
+    """The other names of a country's body: both word orders ("Kazakh General Prosecutor's Office" =
+    "General Prosecutor's Office of Kazakhstan" = "Kazakhstan's General Prosecutor's Office"), a
+    specific name without its country ("Center for Strategic Communications"; a generic one like
+    "Interior Ministry" keeps it), and the other spelling ("Defence"/"Defense", "Labour"/"Labor")."""
+    forms = [name]
+    first, _, rest = name.partition(" ")
+    country = _DEMONYMS.get(first) if rest else None
+    if country and first not in ("UK", "US", "UAE") and not rest.startswith(("of ", "and ", "for ")):
+        forms += [f"{rest} of {country}", f"{country}'s {rest}"]
+        if not all(t in _GENERIC_BODY for t in rest.split()):
+            forms.append(rest)
+    for a, b in _SPELLINGS:
+        if a in name:
+            forms += [f.replace(a, b) for f in forms]
+    return tuple(dict.fromkeys(forms[1:]))
+
+
 @lru_cache(maxsize=4096)
 def _resolve(name: str, kind: str, aliases: tuple[str, ...] = ()) -> tuple[FoundSource, bool]:
+    if kind == ORGANISATION:
+        aliases = (*aliases, *_body_aliases(name))
     known = lookup_source(name)
     if known is None:
         for alias in aliases:
@@ -744,12 +772,12 @@ def _org_name(raw: str) -> tuple[str, int, int]:
             if prev in _ORG_HEADS or lookup_source(prev) or prev in _COUNTRY_FORMS:
                 tokens = tokens[i + 1:]
             break
-    country = None
+    country, owner_start = None, 0
     for i, (_, _, t) in enumerate(tokens):
         if t.endswith(("'s", "'")) and i + 1 < len(tokens):
             owner = t.removesuffix("'s").removesuffix("'")
             if owner in _COUNTRY_DEMONYM:
-                country = _COUNTRY_DEMONYM[owner]
+                country, owner_start = _COUNTRY_DEMONYM[owner], tokens[i][0]
                 tokens = tokens[i + 1:]
                 break
             if t not in _OWNED_OK:
@@ -766,8 +794,11 @@ def _org_name(raw: str) -> tuple[str, int, int]:
         return "", 0, 0
     s, e = tokens[0][0], tokens[-1][1]
     name = raw[s:e]
-    if country and all(t in _GENERIC_BODY for _, _, t in tokens):
-        name = f"{country} {name}"
+    if country and (all(t in _GENERIC_BODY for _, _, t in tokens) or (
+            country in _DEMONYMS and lookup_source(name) is None)):
+        # "Armenia's Migration and Citizenship Service" -> "Armenian Migration and Citizenship Service"
+        # (its other names: _body_aliases); a registry name stays as the registry has it
+        name, s = f"{country} {name}", owner_start
     return name, s, e
 
 
@@ -856,6 +887,13 @@ def _candidates(full: str, starts: list[int], bounds: list[tuple[int, int]], par
             q = _IN_PLACE_RE.search(full, max(lo - 1, start + a - 50, 0), start + a)
             if q and (q.group(1) in _COUNTRY_DEMONYM or _is_place(q.group(1))):
                 name = f"{_COUNTRY_DEMONYM.get(q.group(1), q.group(1))} {name}"
+        if name.split()[0] not in _DEMONYMS and _ITS_R.match(_left_reversed(full, start + a, lo, 20)):
+            # "Georgia does not collect data, but its Interior Ministry said": the country named last
+            owner = None
+            for w in _COUNTRY_WORD_RE.finditer(full, lo, start + a):
+                owner = w.group()
+            if owner:
+                name = f"{_COUNTRY_DEMONYM.get(owner) or _COUNTRY_DEMONYM.get(_DEMONYMS[owner], owner)} {name}"
         p = _PAREN_RE.match(full, start + b, hi)
         aliases = (p.group("paren"),) if p and _is_acronym(p.group("paren")) else ()
         source, known = _resolve(name, ORGANISATION, aliases)
@@ -884,6 +922,8 @@ def _candidates(full: str, starts: list[int], bounds: list[tuple[int, int]], par
             continue
         last_end = de
         c = registry_at.get(de + 1)
+        if c is not None and _NAME_GOES_ON_RE.match(full, c.end):
+            c = None  # "the Telegram channel Mash na Moike": a longer name than the registry's "Mash"
         if c is not None and full[de] == " ":  # "the news outlet Mediazona": the registry knows it
             c.start = min(c.start, ds)
             continue
@@ -1158,7 +1198,7 @@ def _speaks_for(full: str, c: _Cand, lo: int) -> bool:
 
 def _after_including(full: str, c: _Cand, lo: int) -> bool:
     window = full[max(lo, c.start - 60):c.start]
-    if "includ" not in window and "such as" not in window and "like" not in window:
+    if "includ" not in window and "such as" not in window and "like" not in window and "among" not in window:
         return False
     return bool(_INCLUDING_R.match(window[::-1]))
 
@@ -1217,7 +1257,7 @@ def _subject_of_later_cue(full: str, first: _Cand, last: _Cand, lo: int, hi: int
 
 
 _TOGETHER_R = re.compile(" " + _DET_R + r"htiw (?:rehtegot|gnola|yltnioj|pihsrentrap ni|noitarepooc ni)(?![\w-])")
-_INCL_VERB_RE = re.compile(rf" ?,? (?P<cue>{_VERBS})(?![\w-])")
+_INCL_VERB_RE = re.compile(rf" ?,? (?:{_ADVERB} ){{0,2}}(?P<cue>{_VERBS})(?![\w-])")
 
 
 def _hits(full: str, lo: int, hi: int, cands: list[_Cand]) -> list[tuple[_Cand, str, int, int]]:
@@ -1252,6 +1292,20 @@ def _hits(full: str, lo: int, hi: int, cands: list[_Cand]) -> list[tuple[_Cand, 
                 for c in group:
                     hits.append((c, cue0, cs0, ce0))
     return hits
+
+
+_HANDLE_SUFFIX_RE = re.compile(r"_?(?:ua|ru|by|kz|official|channel|news|tg|info|online)$")
+
+
+def _channel_named_in(handle: str, full: str) -> FoundSource:
+    """A t.me/<handle> channel, under the name the text gives it: a link to t.me/atesh_ua on an
+    article that names "Atesh" is the channel Atesh, with the handle as an alias."""
+    key = _HANDLE_SUFFIX_RE.sub("", handle.lower()).replace("_", "")
+    if len(key) >= 4:
+        m = re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", full, re.IGNORECASE)
+        if m and m.group()[0].isupper():
+            return _unknown(m.group(), TELEGRAM, aliases=(handle,), domain=f"t.me/{handle}")
+    return _unknown(handle, TELEGRAM, domain=f"t.me/{handle}")
 
 
 def _link_at(links: tuple[Link, ...], start: int, end: int) -> Link | None:
@@ -1378,7 +1432,7 @@ def extract_citations(article: ParsedArticle) -> list[FoundCitation]:
             if _is_publishers_channel(handle, source, publisher):
                 continue
             if source is None and handle:
-                source = _unknown(handle, TELEGRAM, domain=f"t.me/{handle}")
+                source = _channel_named_in(handle, full)
             if source is None or source.name in cited:
                 continue
             found.append((lo + link.start, FoundCitation(source=source, paragraph=p.position,

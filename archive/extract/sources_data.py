@@ -298,6 +298,18 @@ FSB | O | fsb.ru | Federal Security Service; Russia's Federal Security Service; 
 Investigative Committee | O | sledcom.ru | Russia's Investigative Committee; Russian Investigative Committee; Следственный комитет; СК России
 Roskomnadzor | O | rkn.gov.ru | Роскомнадзор
 Rosstat | O | rosstat.gov.ru | Росстат
+# National statistics offices named "Statistics <Country>"
+Statistics Poland | O | stat.gov.pl | Główny Urząd Statystyczny; Poland's Central Statistical Office; Polish Central Statistical Office
+Statistics Finland | O | stat.fi | Tilastokeskus
+Statistics Norway | O | ssb.no
+Statistics Sweden | O | scb.se
+Statistics Lithuania | O | stat.gov.lt | Lithuanian Department of Statistics
+Statistics Estonia | O | stat.ee
+Statistics Netherlands | O | cbs.nl
+Statistics Canada | O | statcan.gc.ca | StatCan
+Belstat | O | belstat.gov.by | Belarus's National Statistics Committee; Белстат
+Eurostat | O | ec.europa.eu/eurostat
+Destatis | O | destatis.de | German Federal Statistical Office; Germany's Federal Statistical Office
 Bank of Russia | O | cbr.ru | Central Bank of Russia; Russian Central Bank; Russia's Central Bank; Russia's central bank; Russian central bank; Банк России; ЦБ
 Ukrainian Defense Ministry | O | mil.gov.ua, mod.gov.ua | Ukraine's Defense Ministry; Ukraine's Defence Ministry; Ukrainian Defence Ministry; Ukrainian Ministry of Defense; Ukraine's Ministry of Defense; Ukraine's defence ministry; Ukraine's defense ministry; Ukrainian defence ministry; Ukrainian defense ministry; Міноборони
 Ukrainian Foreign Ministry | O | mfa.gov.ua | Ukraine's Foreign Ministry; Ukraine's foreign ministry; Ukrainian foreign ministry; Ukrainian Ministry of Foreign Affairs; МЗС України
