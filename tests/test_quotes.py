@@ -555,3 +555,73 @@ def test_headline_quote_takes_the_speaker_of_the_body_quote():
     assert texts('Several students were called in for "prophylactic talks", according to the outlet.') == []
     # a speech verb next to it still quotes it
     assert texts('The ministry warned of "grave consequences".') == ["grave consequences"]
+
+
+# ---------------------------------------------------------------- speakers: blind2 causes, own wording
+def speaker_of(fragment: str, *paragraphs: str) -> str | None:
+    found = [q for q in quotes(*paragraphs) if fragment in q.text]
+    assert found, f"no quote with {fragment!r}"
+    return found[0].speaker
+
+
+def test_subject_survives_a_relative_clause_before_its_apposition():
+    assert speaker_of("We sleep in shifts", "Near the station, a nurse who asked to be identified only by her "
+                      "first name, Oksana, said the wards were full. \"We sleep in shifts,\" she told reporters.") \
+        == "Oksana"
+
+
+def test_subject_survives_a_quoted_gloss_in_parentheses():
+    got = speaker_of("keep meeting", "In Tomsk, the group Tikhiy Dom (\"Quiet House\"), with 4,000 members, "
+                     "said it would \"keep meeting in kitchens, whatever the law says.\"")
+    assert got and "Tikhiy Dom" in got
+
+
+def test_scare_quote_inside_an_apposition_does_not_cut_the_speaker():
+    assert speaker_of("calm and orderly", "Ivan Petrov, the self-styled \"mayor\" of Horlivka, told state "
+                      "television that the town was \"calm and orderly.\"") == "Ivan Petrov"
+
+
+def test_name_two_appositions_before_the_cue():
+    assert speaker_of("no answers", "\"We have had no answers since June,\" Olga Ilyina, coordinator of the "
+                      "Mothers' Council, a support network, told The Insider.") == "Olga Ilyina"
+
+
+def test_pronoun_in_a_reduced_relative_clause_is_the_speaker():
+    assert speaker_of("slow-motion", "\"Nobody plans for this,\" said Pavel Sokolov, an economist in Samara.",
+                      "Sokolov reckons the deficit has tripled, a number he describes as \"a slow-motion "
+                      "emergency\".") in ("Sokolov", "Pavel Sokolov")
+
+
+def test_apposition_keeps_the_gender_of_its_noun_and_the_possessor_counts():
+    # Artyom is "her husband": "she" is not him but the possessor named first
+    got = speaker_of("Every call", "Osipova's husband, Artyom, stayed behind: he works at a factory in Grodno. "
+                     "\"Every call could be the last one,\" she said.")
+    assert got == "Osipova"
+
+
+def test_person_interviewed_is_who_he_means():
+    assert speaker_of("Flour costs", "The Insider spoke to the owner of a bakery in Kursk, a city near the "
+                      "border, who asked not to be named. He opened the shop in 2015.",
+                      "\"Flour costs twice what it did,\" he said.") == "the owner of a bakery in Kursk"
+
+
+def test_the_source_is_the_source_described_before():
+    got = speaker_of("packing", "A source in the ministry said the staff had been told to stay home.",
+                     "\"People are packing their desks,\" the source said.")
+    assert got and got.lower() == "a source in the ministry"
+
+
+def test_the_company_is_the_organisation_named_before():
+    assert speaker_of("follows the law", "Yandex's chief executive did not comment on the ruling. In a brief "
+                      "statement, the company said it \"follows the law in every country where it works.\"") \
+        == "Yandex"
+
+
+def test_the_channel_is_the_organisation_named_before():
+    assert speaker_of("keep going", "Members of the Vesna youth movement handed out leaflets in Perm, the "
+                      "movement said on Telegram.", "\"We will keep going,\" the channel said.") == "Vesna"
+
+
+def test_act_reported_inside_a_that_clause_belongs_to_the_reporter():
+    assert speaker_of("mass detentions", "Lev Ponomarev told Novaya Gazeta that the police had responded to the "
+                      "protest with \"mass detentions and beatings.\"") == "Lev Ponomarev"

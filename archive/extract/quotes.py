@@ -83,6 +83,20 @@ VIA_PREP_RE = re.compile(
     r"\b(?:interview|interviews|conversation|comments?|remarks|speaking|spoke|talking|talked|quoted|cited|"
     r"statement|told)\s+(?:\w+\s+){0,2}?(?:to|with|by)\s+(?:(?:the|a|an)\s+)?(?:" + _DESC + r"\s+){0,3}"
     r"(?P<v>[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*)*)")
+INTERVIEWED_RE = re.compile(r"\b(?:(?:spoke|talked|spoken)\s+(?:to|with)|interviewed)\s+"
+                            r"(?P<np>(?:(?!\s(?:about|after|before|during|on\s+condition)\b)[^,;:.\x00])+)")
+NAMED_ORG_NOUNS = {"company", "channel", "agency", "movement", "group", "outlet", "organization", "organisation",
+                   "firm", "corporation", "foundation", "fund", "union", "network", "project", "website",
+                   "newspaper", "publication", "broadcaster", "operator", "airline", "bank", "party", "watchdog"}
+_ORG_NAME = r"(?P<name>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3}?)"
+ORG_POSSESSOR_RE = re.compile(_ORG_NAME + r"['’]s\s+(?:[a-z-]+\s+)?(?:founder|co-founder|owner|owners|head|chief|"
+                              r"CEO|director|management|spokesman|spokeswoman|spokesperson|press\s+service|"
+                              r"board|administrators?|editors?|employees|staff)\b")
+ORG_NAME_BEFORE_RE = re.compile(r"\b" + _ORG_NAME + r"\s+(?:[a-z-]+\s+){0,2}(?:" +
+                                "|".join(sorted(NAMED_ORG_NOUNS)) + r")\b")
+ORG_NAME_AFTER_RE = re.compile(r"\b(?:the|a)\s+(?:[a-z-]+\s+){0,2}(?:" + "|".join(sorted(NAMED_ORG_NOUNS)) +
+                               r")\s+" + _ORG_NAME + r"(?![\w’'-])")
+POSSESSOR_START_RE = re.compile(r"\s*(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})['’]s\s+[a-z]")
 QUOTED_AS_RE = re.compile(r"\b(?:quoted|cited)\s+(?!by\b)(?P<np>[^,;:\x00]+?)\s+as\s+saying\b")
 
 # "MOSCOW, March 14 (Reuters) - ", "POKROVSK, Ukraine (AP) — ", "VILNIUS (AFP) — "
@@ -432,6 +446,8 @@ def _clean_np(toks: list[_Tok]) -> list[_Tok]:
                     break
                 toks = toks[:k] if k < len(toks) - 1 else toks[:-1]
                 changed = True
+    if len(toks) > 1 and toks[-1].norm in {"he", "she", "they"} and toks[-2].norm[0].isalpha():
+        toks = toks[-1:]  # "a figure he calls": a relative clause without "that"; he is the speaker
     return toks
 
 
@@ -575,6 +591,8 @@ def _np_before_region(toks: list[_Tok], cue: int, lo: int = 0) -> tuple[list[_To
         k = j - 1
         while k >= lo and toks[k].norm not in {",", ";", ":", "<q>", "(", "—", "–"}:
             k -= 1
+            if k > lo and toks[k].norm == "<q>" and _scare_in_np(toks, k):
+                k -= 1  # 'Sergei Aksyonov, the Russian-installed "head" of Crimea, wrote'
         app = toks[k + 1:j]
         for x in range(k + 1, j):
             if toks[x].norm in {"who", "which", "that", "whose", "whom", "where"}:
@@ -597,6 +615,16 @@ def _np_before_region(toks: list[_Tok], cue: int, lo: int = 0) -> tuple[list[_To
             break
         b -= 1
     head = toks[b + 1:j + 1]
+    if app and b - 1 >= lo and toks[b].norm == "," and head and head[0].raw[0].islower() \
+            and head[0].norm not in DETERMINERS and not _looks_verb(toks, b + 1):
+        # "Aleksei Tabalov, head of the Conscript School, a legal aid group, told": a name two appositions back
+        k = b - 1
+        while k >= lo and toks[k].norm not in {",", ";", ":", "<q>", "(", "—", "–"} and not _looks_verb(toks, k):
+            k -= 1
+        prior = _clean_np(toks[k + 1:b])
+        if prior and (_proper(prior) or _titled_name(prior)) and prior[0].norm not in PRONOUN_SET and \
+                (k < lo or toks[k].norm != ","):
+            return prior, k + 1
     while app and b >= lo and toks[b].norm == "," and head and _minor_apposition(head):
         # "Ivanov, 45, a teacher, said": the head was another apposition; the name is further back
         k = b - 1
@@ -609,6 +637,14 @@ def _np_before_region(toks: list[_Tok], cue: int, lo: int = 0) -> tuple[list[_To
     if not chosen or len(chosen) > 12:
         return None
     return chosen, b + 1
+
+
+def _scare_in_np(toks: list[_Tok], k: int) -> bool:
+    """toks[k] is a quoted word inside a noun phrase: 'the Russian-installed "head" of Crimea'."""
+    before, after = toks[k - 1], toks[k + 1] if k + 1 < len(toks) else None
+    return before.norm[0].isalpha() and before.norm not in DETERMINERS and before.norm not in CUE_FORMS and \
+        before.norm not in NAMING_BEFORE and ("-" in before.norm or not _looks_verb(toks, k - 1)) and \
+        after is not None and after.norm in {"of", "for", "in", "at", ","}
 
 
 def _minor_apposition(toks: list[_Tok]) -> bool:
@@ -655,8 +691,33 @@ def _np_after(toks: list[_Tok], start: int) -> list[_Tok] | None:
     return out or None
 
 
+def _drop_parens(toks: list[_Tok]) -> list[_Tok]:
+    """Without short parenthetical glosses: 'the channel Podslushano Vladivostok ("Overheard…"), with…'."""
+    out: list[_Tok] = []
+    k, n = 0, len(toks)
+    while k < n:
+        if toks[k].norm == "(":
+            m = k + 1
+            while m < n and m - k <= 14 and toks[m].norm not in {"(", ")"}:
+                m += 1
+            if m < n and toks[m].norm == ")":
+                k = m + 1
+                continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
+def _is_person_head(head: list[_Tok]) -> bool:
+    """ "a police officer", "Serhiy": a noun phrase a "who" clause can describe."""
+    last = head[-1].norm
+    return last in PERSON_WORDS or (_is_cap(head[-1]) and last[0].isalpha())
+
+
 def _subject(toks: list[_Tok]) -> tuple[list[_Tok] | None, int | None]:
     """The subject of a sentence (its tokens) and the index of its main verb."""
+    if any(t.norm == "(" for t in toks):
+        toks = _drop_parens(toks)
     i = 0
     n = len(toks)
     guard = 0
@@ -690,6 +751,14 @@ def _subject(toks: list[_Tok]) -> tuple[list[_Tok] | None, int | None]:
     k = i
     while k < n:
         t = toks[k]
+        if t.norm in {"who", "whose"} and head and _is_person_head(head):
+            # "a police officer who gave only his first name, Serhiy, said": skip the relative clause
+            m = k + 1
+            while m < n and m - k < 20 and toks[m].norm not in {",", ";", ":", "<q>", "—", "–"}:
+                m += 1
+            if m < n and toks[m].norm == "," and m + 1 < n and not _looks_verb(toks, m + 1):
+                k = m
+                t = toks[k]
         if t.norm in {";", ":", "(", ")", "—", "–"} or t.norm in NP_STOPS - {"said", "says", "told", "tells",
                                                                              "wrote", "writes"}:
             return None, None
@@ -732,6 +801,10 @@ def _subject(toks: list[_Tok]) -> tuple[list[_Tok] | None, int | None]:
         if k > i and _looks_verb(toks, k):
             cleaned = _clean_np(head)
             return (cleaned or None), k
+        if head and t.norm.endswith("s") and not t.norm.endswith(("ss", "'s")) and t.raw[0].islower() and \
+                t.norm.isalpha() and t.norm not in DETERMINERS and _proper(head) and \
+                k + 1 < n and toks[k + 1].norm not in {",", "of", "and", "or"}:
+            return head, k  # "Sokolov reckons the deficit…": a name, then a verb in -s
         head.append(t)
         k += 1
         if len(head) > 16:
@@ -922,6 +995,15 @@ class _Extractor:
                     result = subj[0].norm if len(subj) == 1 else None
                 else:
                     result = _Mention(text, (p, s), cue)
+                    if verb is not None and subj[0] is not toks[0] and result.features[0] is None:
+                        # "Kavaliova's younger brother, Maksim, has…": the apposition's noun gives the gender
+                        for t in toks[:verb]:
+                            g = "f" if t.norm in FEMALE_WORDS else "m" if t.norm in MALE_WORDS else None
+                            if g is not None:
+                                _, kind, plural = result.features
+                                if kind in ("person", "unknown") and not plural:
+                                    result._features = (g, "person", plural)
+                                break
             if result is None or isinstance(result, str):
                 # "When Rustam, 34, was detained…, he says…": the clause's subject is who "he" is;
                 # "For Ms Belova, there is no turning back": a named person all the same
@@ -989,6 +1071,45 @@ class _Extractor:
         self.subject_cache[key] = result
         return result
 
+    def _interviewed_in(self, p: int, s: int) -> _Mention | None:
+        """ "Meduza spoke to the administrator of a channel, …": the person interviewed, whom "he" may mean."""
+        key = (p, s, "object")
+        if key in self.subject_cache:
+            return self.subject_cache[key]
+        result = None
+        para = self.para(p)
+        start, end = para.sentence_bounds(s)
+        sentence = para.masked[start:end]
+        if "spoke" in sentence or "talked" in sentence or "interview" in sentence:
+            m = INTERVIEWED_RE.search(sentence)
+            if m:
+                a = start + m.start("np")
+                np = _clean_np(para.tokens_in(a, start + m.end("np"), 12))
+                text = _np_text(para, np) if np else None
+                if text and np[0].norm not in PRONOUN_SET:
+                    found = _Mention(text, (p, a))
+                    _, kind, plural = found.features
+                    if kind == "person" and not plural:
+                        result = found
+        self.subject_cache[key] = result
+        return result
+
+    def _possessor_in(self, p: int, s: int) -> _Mention | None:
+        """ "Kavaliova's younger brother, Maksim, …": the named possessor opening the sentence."""
+        key = (p, s, "owner")
+        if key in self.subject_cache:
+            return self.subject_cache[key]
+        result = None
+        para = self.para(p)
+        m = POSSESSOR_START_RE.match(para.masked, s)
+        if m and m.group("name").split()[0].lower() not in DETERMINERS:
+            found = _Mention(m.group("name"), (p, s))
+            _, kind, plural = found.features
+            if kind in ("person", "unknown") and not plural and found.features[0] is not None:
+                result = found
+        self.subject_cache[key] = result
+        return result
+
     def _mentions_before(self, pos: tuple[int, int]):
         """Mentions before pos, nearest first: speakers, and the subjects of at most SENTENCES
         sentences over at most WINDOW earlier paragraphs. Yields _Mention objects, or
@@ -1007,13 +1128,18 @@ class _Extractor:
                 if budget <= 0:
                     return
                 budget -= 1
+                obj = self._interviewed_in(p, off)
+                if obj is not None and obj.pos < pos:
+                    yield obj
                 source = self._according_in(p, off)
                 if source is not None and source.pos < pos:
                     yield source
                 subj = self._sentence_subject(p, off)
-                if subj is None:
-                    continue
-                yield (subj, (p, off)) if isinstance(subj, str) else subj
+                if subj is not None:
+                    yield (subj, (p, off)) if isinstance(subj, str) else subj
+                owner = self._possessor_in(p, off)
+                if owner is not None and owner.pos < pos:
+                    yield owner
 
     def _resolve(self, pronoun: str, pos: tuple[int, int], depth: int = 0) -> _Mention | None:
         for m in self._mentions_before(pos):
@@ -1036,10 +1162,51 @@ class _Extractor:
             return None, None
         words = low.split()
         if len(words) == 2 and words[0] == "the" and words[1] in ORG_WORDS:
-            ref = self._named(words[1], (attr.para, attr.at))
+            pos = (attr.para, attr.at)
+            ref = self._named(words[1], pos)
+            if ref is not None:
+                return ref.text, ref
+            if words[1] in NAMED_ORG_NOUNS:
+                name = self._named_org(pos)
+                if name:
+                    return name, None
+        elif len(words) == 2 and words[0] == "the" and words[1] in PERSON_WORDS:
+            ref = self._described(words[1], (attr.para, attr.at))
             if ref is not None:
                 return ref.text, ref
         return text, None
+
+    def _described(self, noun: str, pos: tuple[int, int]) -> _Mention | None:
+        """ "the source" -> "A source in the agency": the fuller description given just before."""
+        for m in self._mentions_before(pos):
+            if isinstance(m, tuple):
+                continue
+            words = m.text.lower().split()
+            if len(words) > 2 and words[0] in {"a", "an", "one"} and noun in words[1:3]:
+                return m
+        return None
+
+    def _named_org(self, pos: tuple[int, int]) -> str | None:
+        """ "the company" / "the channel" with no mention of that noun: the nearest organisation the text
+        named ("Telegram's founder", "the Atesh partisan movement", "the channel Podslushano")."""
+        p0, at = pos
+        for p in range(p0, max(-1, p0 - WINDOW - 1), -1):
+            masked = self.para(p).masked
+            if p == p0:
+                masked = masked[:at]
+            best = None
+            for rx in (ORG_POSSESSOR_RE, ORG_NAME_BEFORE_RE, ORG_NAME_AFTER_RE):
+                for m in rx.finditer(masked):
+                    name = m.group("name")
+                    first = name.split()[0].lower()
+                    if first in DETERMINERS or first in ADVERBIAL_STARTS or first in LEADING_JUNK or \
+                            first in PRONOUN_SET or first in MONTHS or first in WEEKDAYS:
+                        continue
+                    if best is None or m.start("name") > best[0]:
+                        best = (m.start("name"), name)
+            if best is not None:
+                return best[1]
+        return None
 
     def _named(self, noun: str, pos: tuple[int, int]) -> _Mention | None:
         """The nearest earlier mention with this noun and a name: "the channel" -> "the Telegram channel Rybar"."""
@@ -1189,6 +1356,14 @@ class _Extractor:
                 if subj:
                     return _Attr(subj, _np_text(para, subj), None, None, p, subj[0].start)
             return None
+        if cue_i + 1 < len(toks) and toks[cue_i + 1].norm in {"to", "with", "by", "on"}:
+            # "X told Y that the authorities had responded to … with "…"": the act is reported, X speaks
+            for c in range(cue_i - 2, -1, -1):
+                t = toks[c].norm
+                if t in CUE_FORMS and t not in WEAK_CUES and t not in PARTICIPLE_CUES and \
+                        not _noun_not_cue(toks, c) and any(x.norm == "that" for x in toks[c + 1:cue_i]):
+                    cue_i = c
+                    break
         cue = toks[cue_i].norm
         clause = para.text[toks[cue_i].end:span.open_at]
         via = _via(clause, cue)

@@ -264,6 +264,7 @@ PERSON_WORDS = FEMALE_WORDS | MALE_WORDS | {
     "gunner", "machine", "sergeant", "lieutenant", "major", "private", "medic", "paramedic",
     "survivor", "victim", "refugee", "migrant", "citizen", "voter", "user", "blogger", "historian",
     "sociologist", "political", "representative", "coordinator", "mother", "wife", "father",
+    "administrator", "admin", "moderator", "policeman", "policewoman",
 }
 # Trailing words of "told the X media outlet" that are not part of the outlet's name.
 OUTLET_DESCRIPTORS = {"media", "outlet", "news", "newspaper", "agency", "website", "site", "portal",
