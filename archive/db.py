@@ -42,16 +42,18 @@ def _configure(conn: sqlite3.Connection) -> sqlite3.Connection:
 def connect_for_writing(path: str | os.PathLike) -> sqlite3.Connection:
     """Open (creating if needed) and upgrade the database; autocommit mode, WAL journal."""
     path = Path(path)
-    if path.parent and not path.parent.exists():
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise NotAnArchive(f"cannot create the folder for {path}: {error.strerror or error}") from None
     try:
         conn = _configure(sqlite3.connect(path, isolation_level=None, check_same_thread=False))
+        if schema_version(conn) != head_revision():
+            migrate(conn)  # refuses, before changing anything, a database that is not an archive
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed work
     except sqlite3.DatabaseError as error:
         raise NotAnArchive(f"{path}: not an SQLite database ({error})") from None
-    if schema_version(conn) != head_revision():
-        migrate(conn)
     return conn
 
 
@@ -81,27 +83,42 @@ def schema_version(conn: sqlite3.Connection) -> str | None:
 
 
 def migrate(conn: sqlite3.Connection, revision: str = "head") -> str | None:
-    """Apply pending migrations on this connection; return the new version."""
+    """Apply pending migrations on this connection, in one write transaction; return the new version.
+
+    The lock is taken before the version is read, so of two processes that both
+    find the schema old, the second waits and then finds nothing to do.
+    """
     from alembic import command
     from alembic.config import Config
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, exc
     from sqlalchemy.pool import StaticPool
 
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
     try:
-        # One write transaction around every step, taken before looking at the
-        # version, so two processes that both find the schema old migrate once.
-        conn.execute("BEGIN IMMEDIATE")
-        if revision == "head" and schema_version(conn) == head_revision():
-            conn.execute("COMMIT")
-            return head_revision()
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
-    except sqlite3.DatabaseError as error:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        # SQLAlchemy resets a connection it hands out: let it, then take the lock.
+        with engine.connect() as connection:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                current = schema_version(conn)
+                if current is None and _foreign_tables(conn):
+                    raise NotAnArchive("it holds tables that are not an archive's; refusing to change it")
+                if not (revision == "head" and current == head_revision()):
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, revision)
+                connection.commit()
+            except BaseException:
+                connection.rollback()
+                raise
+    except NotAnArchive as error:
         raise NotAnArchive(f"cannot migrate the database: {error}") from None
+    except (sqlite3.DatabaseError, exc.DBAPIError) as error:
+        reason = getattr(error, "orig", error)
+        raise NotAnArchive(f"cannot migrate the database: {reason}") from None
     return schema_version(conn)
+
+
+def _foreign_tables(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]

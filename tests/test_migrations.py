@@ -82,3 +82,31 @@ def test_migrate_command_and_read_only_commands_refuse_old_schema(tmp_path, run)
     result = run("migrate", db=path)
     assert result.exit_code == 0 and f"schema version {head_revision()}" in result.output
     assert run("search", "walrus", db=path).exit_code == 0
+
+
+def test_processes_racing_to_create_a_database_migrate_it_once(tmp_path):
+    import subprocess
+    import sys
+
+    for attempt in range(3):
+        path = tmp_path / f"race{attempt}.db"
+        processes = [subprocess.Popen([sys.executable, "-m", "archive", "--db", str(path), "migrate"],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+        for process in processes:
+            out, err = process.communicate(timeout=120)
+            assert process.returncode == 0, err
+            assert "Traceback" not in err
+        assert schema_version(sqlite3.connect(path)) == head_revision()
+
+
+def test_a_database_that_is_not_an_archive_is_left_alone(tmp_path, run):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.commit()
+    conn.close()
+    result = run("ingest", str(SEEDS), db=path)
+    assert result.exit_code == 1 and "not an archive's" in result.output
+    conn = sqlite3.connect(path)
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["notes"]
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
