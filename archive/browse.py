@@ -42,7 +42,7 @@ def quotes(
     offset: int = 0,
 ) -> list[dict]:
     """Quotes with their speaker and article, best match first for a query, else newest first."""
-    from .query import fts_query
+    from .query import stems_of_prefix, fts_query
 
     filters = filters or Filters()
     clauses, params = [], []
@@ -70,7 +70,7 @@ def quotes(
     if query:
         source = "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
         clauses.insert(0, "quotes_fts MATCH ?")
-        params.insert(0, fts_query(query))
+        params.insert(0, fts_query(query, lambda prefix: stems_of_prefix(conn, prefix)))
         order = "quotes_fts.rank"
     sql = f"""
         SELECT q.id, q.text, q.speaker, q.cue, coalesce(s.name, q.via) AS via, q.kind, q.article_id,
@@ -114,7 +114,10 @@ def sources(conn, *, kinds: tuple[str, ...] = (), limit: int = 100) -> list[dict
     for kind in kinds:
         if kind not in SOURCE_KINDS:
             raise QueryError(f"unknown source kind {kind!r}; choose from {', '.join(SOURCE_KINDS)}")
-    where = f"WHERE s.kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
+    # sources no citation names any more (their articles were replaced) are left out
+    where = "WHERE EXISTS (SELECT 1 FROM citations c WHERE c.source_id = s.id)"
+    if kinds:
+        where += f" AND s.kind IN ({', '.join('?' * len(kinds))})"
     sql = f"""
         SELECT s.id, s.name, s.kind, s.domain,
                (SELECT count(*) FROM citations c WHERE c.source_id = s.id) AS citations,
@@ -123,7 +126,7 @@ def sources(conn, *, kinds: tuple[str, ...] = (), limit: int = 100) -> list[dict
                   WHERE sa.source_id = s.id AND sa.alias != s.name ORDER BY alias)) AS aliases
         FROM sources s {where}
         ORDER BY articles DESC, citations DESC, s.name LIMIT ?"""
-    return [row for row in _run(conn, sql, [*kinds, limit]) if row["citations"]]
+    return _run(conn, sql, [*kinds, limit])
 
 
 CITATION_COLUMNS = ["article_id", "title", "published", "surface", "cue", "href", "paragraph"]
@@ -145,10 +148,6 @@ def source_citations(conn, name: str) -> tuple[dict, list[dict]]:
     return source, citations
 
 
-def place_ids(conn, name: str) -> list[int]:
-    return [r["place_id"] for r in _run(conn, "SELECT DISTINCT place_id FROM place_names WHERE folded = ?", (fold(name),))]
-
-
 @dataclass
 class ArticleView:
     article: dict
@@ -165,7 +164,7 @@ class ArticleView:
 
 def show(conn, key: str) -> ArticleView:
     """One article by id or url, with everything found in it."""
-    column = "id" if key.isdigit() else "url"
+    column = "id" if key.isascii() and key.isdigit() and len(key) < 19 else "url"
     found = _run(conn, f"SELECT id, title, published, outlet, url, path, word_count, ingested_at FROM articles WHERE {column} = ?",
                  (int(key) if column == "id" else key,))
     if not found:

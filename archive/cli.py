@@ -11,6 +11,9 @@ from .errors import ArchiveError
 from .output import cut, emit, output_options, terminal_width, to_json
 
 
+MAX_ROWS = 2**63 - 1  # SQLite's largest integer: a bigger --limit or id is a one-line error
+
+
 class ArchiveGroup(click.Group):
     """Turns ArchiveError into one line on stderr and its exit status."""
 
@@ -89,14 +92,18 @@ def ingest(archive: Archive, paths, jobs, max_size, timeout, prune, as_json):
         for warning in outcome.warnings:
             progress.echo(f"warning: {outcome.path}: {warning}")
 
-    with progress:
-        report = archive.ingest(paths, jobs=jobs or os.cpu_count() or 1, max_size=max_size, timeout=timeout,
-                                prune=prune, on_file=on_file, on_start=progress.start)
+    try:
+        with progress:
+            report = archive.ingest(paths, jobs=jobs or len(os.sched_getaffinity(0)) or 1, max_size=max_size,
+                                    timeout=timeout, prune=prune, on_file=on_file, on_start=progress.start)
+    except KeyboardInterrupt:  # a second Ctrl-C: stop now; every stored article is whole
+        click.echo("Interrupted: stopped at once; what was committed is whole.", err=True)
+        sys.exit(130)
     for path in report.pruned:
         click.echo(f"pruned: {path}", err=True)
     click.echo(to_json(report.as_dict()) if as_json else report.summary())
     if report.interrupted:
-        sys.exit(130)
+        sys.exit(128 + (report.signal or 2))  # 130 after Ctrl-C, 143 after SIGTERM
     if report.failed:
         sys.exit(1)
 
@@ -139,8 +146,8 @@ def make_filters(places, countries, sources, speakers, outlets, since, until):
 @filter_options
 @click.option("--facet", "facets", multiple=True, metavar="NAME",
               help="Count matching articles by place, country, source, speaker, outlet, year or month (repeatable).")
-@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True)
-@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
+@click.option("--limit", type=click.IntRange(0, MAX_ROWS), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(0, MAX_ROWS), default=0, show_default=True)
 @output_options
 @click.pass_obj
 def search(archive: Archive, query, raw, scope, facets, limit, offset, fmt, **filter_values):
@@ -173,9 +180,9 @@ def _print_facets(facets) -> None:
 @click.argument("query", required=False)
 @filter_options
 @click.option("--via", multiple=True, help="Quotes given to this outlet (told IStories): any alias.")
-@click.option("--article", type=int, help="Quotes from this article id.")
-@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True)
-@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
+@click.option("--article", type=click.IntRange(1, MAX_ROWS), help="Quotes from this article id.")
+@click.option("--limit", type=click.IntRange(0, MAX_ROWS), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0, MAX_ROWS), default=0, show_default=True)
 @output_options
 @click.pass_obj
 def quotes(archive: Archive, query, via, article, limit, offset, fmt, **filter_values):
@@ -193,7 +200,7 @@ def quotes(archive: Archive, query, via, article, limit, offset, fmt, **filter_v
 @cli.command()
 @click.option("--country", "countries", multiple=True, help="Only places in this country (ISO code, e.g. RU).")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["city", "region", "country", "other"]))
-@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True)
+@click.option("--limit", type=click.IntRange(0, MAX_ROWS), default=100, show_default=True)
 @output_options
 @click.pass_obj
 def places(archive: Archive, countries, kinds, limit, fmt):
@@ -207,7 +214,7 @@ def places(archive: Archive, countries, kinds, limit, fmt):
 @click.argument("name", required=False)
 @click.option("--kind", "kinds", multiple=True,
               type=click.Choice(["news outlet", "telegram channel", "agency", "organisation"]))
-@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True)
+@click.option("--limit", type=click.IntRange(0, MAX_ROWS), default=100, show_default=True)
 @output_options
 @click.pass_obj
 def sources(archive: Archive, name, kinds, limit, fmt):

@@ -44,6 +44,7 @@ class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
     interrupted: bool = False
+    signal: int | None = None  # the signal that stopped the run
     seconds: float = 0.0
 
     @property
@@ -90,10 +91,8 @@ class IngestOptions:
 
 
 def stored_path(path: Path) -> str:
-    """Paths under the working folder are stored relative to it, others absolute."""
-    absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute)
-    return absolute if relative.startswith("..") else relative
+    """The absolute path: the same file is the same row whatever folder ingest runs from."""
+    return os.path.abspath(path)
 
 
 def ingest_paths(
@@ -114,41 +113,56 @@ def ingest_paths(
 
     found = discover(paths)
     for path, reason in found.skipped:
-        record(FileOutcome(str(path), "failed", reason=reason))
-    known = store.known_files()
-    tasks: list[Task] = []
-    for path in found.files:
+        record(FileOutcome(_printable(path), "failed", reason=reason))
+    writer = Writer(store, record)
+    try:
+        tasks = _tasks(found.files, store.known_files(), options, record)
+        if on_start:
+            on_start(len(tasks))
+        with StopRequests() as stop:
+            try:
+                for prepared in _prepared(tasks, options.jobs, stop):
+                    writer.take(prepared)
+                    if stop.requested:
+                        break
+            finally:
+                writer.close()
+            report.interrupted = stop.requested
+            report.signal = stop.signal
+        if options.prune and not report.interrupted:
+            report.pruned = store.prune_missing([stored_path(Path(p)) for p in paths])
+    except sqlite3.OperationalError as error:
+        raise ArchiveError(_write_failure(error, writer.stored)) from None
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _tasks(files: list[Path], known: dict, options: IngestOptions, record) -> list[Task]:
+    """Files to read: a file whose size and mtime match what was stored is not even opened."""
+    tasks = []
+    for path in files:
         name = stored_path(path)
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            record(FileOutcome(_printable(path), "failed", reason="file name is not valid UTF-8; rename it"))
+            continue
         try:
             info = path.stat()
         except OSError as error:
             record(FileOutcome(name, "failed", reason=error.strerror or "vanished"))
             continue
         seen = known.get(name)
-        if seen and seen.size == info.st_size and seen.mtime_ns == info.st_mtime_ns and seen.article_id:
-            record(FileOutcome(name, "unchanged", seen.article_id))  # not even read
+        if seen and seen.article_id and seen.size == info.st_size and seen.mtime_ns == info.st_mtime_ns:
+            record(FileOutcome(name, "unchanged", seen.article_id))
             continue
-        tasks.append(Task(name, info.st_size, info.st_mtime_ns, seen.content_hash if seen else None,
-                          options.max_size, options.timeout))
-    if on_start:
-        on_start(len(tasks))
+        known_hash = seen.content_hash if seen and seen.article_id else None  # no article yet: read it again
+        tasks.append(Task(name, info.st_size, info.st_mtime_ns, known_hash, options.max_size, options.timeout))
+    return tasks
 
-    with StopRequests() as stop:
-        writer = Writer(store, record)
-        try:
-            for prepared in _prepared(tasks, options.jobs, stop):
-                writer.take(prepared)
-                if stop.requested:
-                    break
-        except sqlite3.OperationalError as error:
-            raise ArchiveError(_write_failure(error, writer.stored)) from None
-        finally:
-            writer.close()
-        report.interrupted = stop.requested
-    if options.prune and not report.interrupted:
-        report.pruned = store.prune_missing([Path(p) for p in paths])
-    report.seconds = time.monotonic() - started
-    return report
+
+def _printable(path) -> str:
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _write_failure(error: sqlite3.OperationalError, stored: int) -> str:
@@ -222,6 +236,9 @@ class Writer:
                 store.note_file(p.path, p.size, p.mtime_ns, p.content_hash, existing.id, p.encoding)
                 return FileOutcome(p.path, "duplicate", existing.id,
                                    reason=f"an older version of {article.url} than {newer[1]}", warnings=p.warnings)
+        previous = store.article_of_file(p.path)
+        if previous is not None and existing and previous != existing.id and not store.held_by_other_files(previous, p.path):
+            store.delete_article(previous)  # this file now carries another url: its old article goes
         article_id = store.save(article, p.extraction, p.content_hash, p.path, existing.id if existing else None)
         store.note_file(p.path, p.size, p.mtime_ns, p.content_hash, article_id, p.encoding)
         replaced = None
@@ -249,40 +266,45 @@ def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Pr
             yield prepare(task)
         return
     import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import TimeoutError as StillWorking
+    from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context("fork")
-    pool = context.Pool(jobs, initializer=_ignore_interrupts)
-    chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
-    # Workers parse faster than one writer stores: without a bound, prepared
-    # articles would pile up in memory. The pool's feeder thread takes a chunk
-    # only when fewer than IN_FLIGHT chunks are out, so memory stays flat.
-    window = threading.BoundedSemaphore(IN_FLIGHT * jobs)
-    stopping = threading.Event()
+    chunks = iter([tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)])
+    executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_ignore_interrupts)
+    # Workers parse faster than one writer stores: only IN_FLIGHT chunks a worker
+    # are handed out at a time, so prepared articles never pile up in memory.
+    pending: deque = deque()
 
-    def fed():
-        for chunk in chunks:
-            while not window.acquire(timeout=0.1):
-                if stopping.is_set():  # let the pool's feeder thread end, or terminate() waits for it
-                    return
-            yield chunk
+    def hand_out() -> None:
+        while len(pending) < IN_FLIGHT * jobs:
+            chunk = next(chunks, None)
+            if chunk is None:
+                return
+            pending.append(executor.submit(prepare_chunk, chunk))
 
     try:
-        results = pool.imap(prepare_chunk, fed())  # chunksize 1: its iterator can wait with a timeout
-        for _ in chunks:
+        hand_out()
+        while pending:
             while True:
                 try:
-                    chunk = results.next(timeout=0.2)
+                    chunk = pending[0].result(timeout=0.2)
                     break
-                except multiprocessing.TimeoutError:
+                except StillWorking:
                     if stop.requested:
                         return
-            window.release()
+            pending.popleft()
+            hand_out()
             yield from chunk
-        pool.close()
+    except BrokenProcessPool:
+        raise ArchiveError("a worker process died (out of memory, or killed); the articles stored so far are "
+                           "whole: run the same command again to finish") from None
     finally:
-        stopping.set()
-        pool.terminate()
-        pool.join()
+        for process in list(getattr(executor, "_processes", {}).values()):
+            process.terminate()  # a worker deep in a slow file is not waited for
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def prepare_chunk(tasks: list[Task]) -> list[Prepared]:
@@ -300,6 +322,7 @@ class StopRequests:
 
     def __init__(self):
         self.requested = False
+        self.signal: int | None = None
         self.active = threading.current_thread() is threading.main_thread()
 
     def __enter__(self):
@@ -317,3 +340,4 @@ class StopRequests:
         if self.requested and signum == signal.SIGINT:
             raise KeyboardInterrupt
         self.requested = True
+        self.signal = signum

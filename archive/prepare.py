@@ -80,6 +80,8 @@ def prepare(task: Task) -> Prepared:
         return failed(f"took over {task.timeout:g} s to parse (pathological Markdown?); skipped")
     except RecursionError:
         return failed("nested too deeply to parse; skipped")
+    except Exception as error:  # a bug of ours must cost one file, not the run
+        return failed(f"could not be processed ({type(error).__name__}: {error}); please report it")
     return Prepared(
         task.path, len(data), task.mtime_ns, "parsed", content_hash, encoding, article, extraction,
         warnings=article.warnings,

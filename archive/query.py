@@ -150,7 +150,7 @@ def _match(conn, query: str | None, raw: bool) -> str | None:
         if not query.strip():
             raise QueryError("empty query")
         return query.strip()
-    return fts_query(query, lambda prefix: _stems_of_prefix(conn, prefix))
+    return fts_query(query, lambda prefix: stems_of_prefix(conn, prefix))
 
 
 def _ranked_sql(scope: str, speaker_clause: str) -> str:
@@ -245,7 +245,7 @@ def _count(conn, matching: str, params: dict, offset: int) -> int:
     return conn.execute(f"SELECT count(*) FROM ({matching})", params).fetchone()[0]
 
 
-def _stems_of_prefix(conn: sqlite3.Connection, prefix: str) -> list[str]:
+def stems_of_prefix(conn: sqlite3.Connection, prefix: str) -> list[str]:
     """Indexed terms that are shorter forms of the prefix: the stems of the words it starts.
 
     Porter removes at most a few letters from the end of what a prefix spells

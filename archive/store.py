@@ -143,34 +143,54 @@ class Store:
         row = self.conn.execute("SELECT mtime_ns FROM files WHERE path = ?", (path,)).fetchone()
         return row[0] if row else None
 
-    def prune_missing(self, roots: list) -> list[str]:
-        """Delete articles whose file is gone, under the folders or files named; return their paths."""
+    def prune_missing(self, roots: list[str]) -> list[str]:
+        """Forget files under these roots that are gone; delete the articles no remaining file holds.
+
+        A root that is itself missing (an unmounted drive) prunes nothing.
+        Returns the paths of the files that were gone.
+        """
         import os
 
-        prefixes = [os.path.join(os.path.normpath(str(root)), "") for root in roots]
-        names = {os.path.normpath(str(root)) for root in roots}
-        gone = []
-        for article_id, path in self.conn.execute("SELECT id, path FROM articles").fetchall():
-            normal = os.path.normpath(path or "")
-            if (normal in names or normal.startswith(tuple(prefixes))) and not os.path.exists(normal):
-                gone.append((article_id, path))
-        if gone:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                for article_id, path in gone:
+        roots = [os.path.normpath(root) for root in roots if os.path.exists(root)]
+        under = tuple(os.path.join(root, "") for root in roots)
+        gone = [
+            (path, article_id)
+            for path, article_id in self.conn.execute("SELECT path, article_id FROM files").fetchall()
+            if (path in roots or path.startswith(under)) and not os.path.exists(path)
+        ]
+        if not gone:
+            return []
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for path, _ in gone:
+                self.conn.execute("DELETE FROM files WHERE path = ?", (path,))
+            for article_id in {article_id for _, article_id in gone if article_id is not None}:
+                if not self.conn.execute("SELECT 1 FROM files WHERE article_id = ?", (article_id,)).fetchone():
                     self.delete_article(article_id)
-                    self.conn.execute("DELETE FROM files WHERE path = ?", (path,))
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-        return [path for _, path in gone]
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.forget()
+            self.conn.execute("ROLLBACK")
+            raise
+        return [path for path, _ in gone]
+
+    def article_of_file(self, path: str) -> int | None:
+        row = self.conn.execute("SELECT article_id FROM files WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else None
+
+    def held_by_other_files(self, article_id: int, path: str) -> bool:
+        return self.conn.execute(
+            "SELECT 1 FROM files WHERE article_id = ? AND path != ?", (article_id, path)).fetchone() is not None
 
     def delete_article(self, article_id: int) -> None:
+        if self.batch:
+            self.batch.flush()  # the delete triggers must meet indexed rows
         for table in CHILD_TABLES:
             self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         self.conn.execute("UPDATE files SET article_id = NULL WHERE article_id = ?", (article_id,))
         self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        if self.batch:
+            self.batch.remark()
 
     def existing(self, url: str | None, path: str) -> Existing | None:
         """The article this file is a version of: same url, else same path."""

@@ -143,3 +143,11 @@ def test_show_and_stats(run, archive_db):
     assert run("show", "nope", db=archive_db).exit_code == 2
     stats = json.loads(run("stats", "--json", db=archive_db).output)
     assert stats["tables"]["articles"] == 4 and stats["schema_version"] and stats["bytes"] > 0
+
+
+def test_bad_ids_and_limits_are_one_line(run, archive_db):
+    for args in (["show", "²"], ["show", "99999999999999999999"], ["quotes", "--article", "99999999999999999999"],
+                 ["search", "x", "--limit", "99999999999999999999"], ["places", "--limit", "-1"]):
+        result = run(*args, db=archive_db)
+        assert result.exit_code == 2, args
+        assert "Error:" in result.output and "Traceback" not in result.output

@@ -82,7 +82,7 @@ def test_sigterm_and_ctrl_c_stop_cleanly_with_a_summary(tmp_path):
         wait_for_articles(db, stored + 1)  # this run is storing: its handlers are in place
         process.send_signal(number)
         out, err = process.communicate(timeout=60)
-        assert process.returncode == 130, err
+        assert process.returncode == 128 + number, err  # 143 after SIGTERM, 130 after Ctrl-C
         assert "(interrupted)" in out
         assert "Traceback" not in err
         stored = connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -194,3 +194,23 @@ def test_a_folder_of_100000_files_is_walked_once_in_order(tmp_path):
     found = discover([folder, folder])  # named twice: still once each
     assert [p.name for p in found.files] == [f"{n:06}.md" for n in range(0, 100_000, 10_000)]
     assert found.skipped == []
+
+
+def test_a_worker_killed_mid_run_is_one_line_not_a_hang(tmp_path):
+    folder, db = tmp_path / "corpus", tmp_path / "a.db"
+    write_articles(folder, 600)
+    process = start_ingest(db, folder, "--jobs", "2")
+    wait_for_articles(db, 10)
+    workers = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True).stdout.split()
+    assert workers
+    os.kill(int(workers[0]), signal.SIGKILL)
+    out, err = process.communicate(timeout=120)
+    if process.returncode == 0:  # the worker had already finished its share
+        return
+    assert process.returncode == 1
+    assert "worker process died" in err and "Traceback" not in err
+    assert_healthy(db)
+    no_article_lacks_children(db)
+    finished = subprocess.run([*ARCHIVE, "--db", str(db), "ingest", str(folder)], capture_output=True, text=True)
+    assert finished.returncode == 0
+    assert connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 600

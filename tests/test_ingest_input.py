@@ -225,3 +225,85 @@ def test_json_summary(run, tmp_path):
     summary = json.loads(result.output[result.output.index("{"):])
     assert summary["new"] == 1 and summary["failed"] == 1
     assert summary["failures"][0]["reason"] == "empty file"
+
+
+def test_a_file_that_takes_another_url_leaves_no_stale_article(run, tmp_path, db_path):
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text("# Alpha\n\nAlpha text.\n\nOriginal url: https://e.org/a\n")
+    b.write_text("# Beta\n\nBeta text.\n\nOriginal url: https://e.org/b\n")
+    run("ingest", str(tmp_path))
+    b.write_text("# Beta moved\n\nBeta now tells the alpha story.\n\nOriginal url: https://e.org/a\n")
+    os.utime(b, (time.time() + 60, time.time() + 60))
+    run("ingest", str(tmp_path))
+    conn = connect(db_path)
+    assert conn.execute("SELECT title, url FROM articles").fetchall() == [("Beta moved", "https://e.org/a")]
+    assert_healthy(db_path)
+
+
+def test_prune_keeps_an_article_another_file_still_holds(run, tmp_path, db_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    one, two = folder / "one.md", folder / "two.md"
+    text = "# Same\n\nSame story.\n\nOriginal url: https://e.org/same\n"
+    one.write_text(text)
+    two.write_text(text)
+    run("ingest", str(folder))
+    two.unlink()
+    monkeypatch.chdir(tmp_path)  # another working folder: paths are stored whole
+    result = run("ingest", "--prune", "in")
+    assert "1 pruned" in result.output
+    assert connect(db_path).execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    one.unlink()
+    assert "1 pruned" in run("ingest", "--prune", str(folder)).output
+    assert connect(db_path).execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+    assert_healthy(db_path)
+
+
+def test_prune_under_a_missing_root_removes_nothing(run, tmp_path, db_path):
+    folder = tmp_path / "drive"
+    folder.mkdir()
+    (folder / "a.md").write_text("# A\n\nText.\n")
+    run("ingest", str(folder))
+    (folder / "a.md").unlink()
+    folder.rmdir()  # the drive is not mounted
+    result = run("ingest", "--prune", str(folder))
+    assert "pruned" not in result.output
+    assert connect(db_path).execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_same_file_from_another_working_folder_is_unchanged(run, tmp_path, db_path, monkeypatch):
+    (tmp_path / "n.md").write_text("# No url\n\nText without a url.\n")
+    run("ingest", str(tmp_path / "n.md"))
+    monkeypatch.chdir(tmp_path)
+    assert run("ingest", "n.md").output.strip() == "0 new, 0 updated, 1 unchanged, 0 failed"
+
+
+def test_file_name_that_is_not_utf8_is_reported(run, tmp_path, db_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.md").write_text("# Good\n\nText.\n")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.md"), "w") as handle:
+        handle.write("# Cafe\n\nText.\n")
+    result = run("ingest", str(folder))
+    assert result.exit_code == 1
+    assert "not valid UTF-8" in result.output and "Traceback" not in result.output
+    assert connect(db_path).execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_an_unexpected_error_costs_one_file(tmp_path, monkeypatch):
+    import archive.prepare as prepare_module
+    from archive import Archive
+
+    real = prepare_module.extract
+
+    def fragile(article):
+        if "Boom" in article.title:
+            raise IndexError("list index out of range")
+        return real(article)
+
+    monkeypatch.setattr(prepare_module, "extract", fragile)
+    (tmp_path / "a.md").write_text("# Boom\n\nText.\n")
+    (tmp_path / "b.md").write_text("# Fine\n\nText.\n")
+    report = Archive(tmp_path / "x.db").ingest([tmp_path], jobs=1)
+    assert report.counts["new"] == 1 and report.counts["failed"] == 1
+    assert "IndexError" in report.failed[0].reason
