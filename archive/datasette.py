@@ -23,12 +23,12 @@ import sys
 from pathlib import Path
 
 from .errors import ArchiveError
+from .query import SNIPPET_TOKENS, TITLE_WEIGHT  # the canned search ranks as archive search does
 
 INSTALL_HINT = "pip install 'archive[datasette]'"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8001
-SNIPPET_TOKENS = 24
-TITLE_WEIGHT = 2.0  # as archive.query: a title hit counts this much more than a body hit
+
 
 class DatasetteNotInstalled(ArchiveError):
     """The optional datasette extra is missing."""
