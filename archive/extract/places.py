@@ -33,14 +33,13 @@ import re
 from ..document import ParsedArticle
 from .found import FoundPlace, FoundPlaceMention
 from .gazetteer import (
-    BLOCK, COMMON, CUE_ONLY, CYRILLIC, DEMONYM, FORM, NORMALISE, NOT_PLACE, PERSON,
+    BLOCK, COMMON, CUE_ONLY, CYRILLIC, DEMONYM, FORM, MATCH_TABLE, NORMALISE, NOT_PLACE, PERSON,
     Gazetteer, fold, get_gazetteer, match_text,
 )
 
 __all__ = ["extract_places", "lookup_places"]
 
 _SENTENCE_END = set('.!?:;"\u201c\u201d\u00ab\u00bb(\u2014\u2013\n*\u2022|[')
-_NEXT_WORD = re.compile(r"\s?([^\W\d_][\w'-]*)")
 _COORD_REGIONS = re.compile(
     r"(?:(?:,\s*|,?\s+and\s+|,?\s+or\s+)[A-Z\u0410-\u042f][\w'-]*(?:\s[A-Z][\w'-]*)?)*"
     r"\s+(?:regions|oblasts|Oblasts|Regions|provinces|Provinces|krais|territories|Territories)\b"
@@ -82,40 +81,135 @@ MAJOR = 100_000  # a city at least this big may carry an institution's name ("Mo
 BIG_PERSONLIKE = 200_000  # "Vladimir" alone is the city; "Vladimir said" is not
 EXEMPT_COMMON = 1_000_000  # "Paris", "Phoenix": too big to be the common word
 
+_QUAL_SEPS = (", ", " (", ",")
+_PLANT_WORDS = frozenset({"nuclear", "power", "npp", "hydroelectric", "thermal", "coal-fired"})
+_NO_QUAL: frozenset = frozenset()
+# the words _COORD_REGIONS and _COPULA_REGION can go on with after a name and one space
+_LIST_WORDS = frozenset({"and", "or", "is", "was", "remains", "became", "has"})
+_REGION_PLURALS = ("regions", "oblasts", "Oblasts", "Regions", "provinces", "Provinces", "krais", "territories",
+                   "Territories")
+_WORD = re.compile(r"[^\W\d_][\w'-]*")  # _NEXT_WORD's word when one space precedes it
 
-class _Span:
-    __slots__ = ("para", "start", "end", "text", "eid", "cands", "qualifiers", "group", "cue", "tentative")
+# The matcher's table (gazetteer.MATCH_TABLE) in faster forms: bytes for ASCII
+# text, a list (indexed by code point) for the rest; code points past its end
+# raise IndexError, which str.translate takes as "unchanged", as the dict does.
+_ASCII_MATCH = bytes(ord(MATCH_TABLE.get(i, chr(i))) for i in range(128)) + bytes(range(128, 256))
+_LIST_MATCH = [MATCH_TABLE.get(i, chr(i)) for i in range(max(0x2200, max(MATCH_TABLE) + 1))]
+_LIST_MATCH = [chr(v) if isinstance(v, int) else v for v in _LIST_MATCH]
 
-    def __init__(self, para, start, end, text, eid, cands):
-        self.para = para
-        self.start = start
-        self.end = end
-        self.text = text
-        self.eid = eid
-        self.cands = cands  # tuple of (place id, primary)
-        self.qualifiers: set[str] = set()
-        self.cue = False
-        self.tentative = False
+# A span is a list: [para, start, end, text, eid, cands, qualifiers, cue, tentative, pk]
+# (cands: tuple of (place id, primary); pk: the number of the tuple of its place ids).
+_PARA, _START, _END, _TEXT, _EID, _CANDS, _QUALS, _CUE, _TENT, _PK = range(10)
+
+
+class _Ctx:
+    """The gazetteer's facts the extractor reads per match, gathered on first use (one per gazetteer)."""
+
+    def __init__(self, g: Gazetteer):
+        self.g = g
+        self.iter_long = g.automaton.iter_long
+        self.automaton = g.automaton
+        self.lengths = g.lengths
+        self.region_forms = g.region_forms
+        # eid -> (flags, cands, maxpop, has_country, has_primary, pk, plain, city_only, small_city, skip, codes)
+        self.facts: dict[int, tuple] = {}
+        self.pk_ids: dict[tuple, int] = {}  # tuple of place ids -> pk
+        self.pk_pids: list[tuple] = []  # pk -> tuple of place ids
+        self.pk_evidence: list[tuple] = []  # pk -> (countries, regions)
+        self.single: dict[int, tuple] = {}  # place id -> evidence of that place alone
+        self.static: dict[int, tuple] = {}  # place id -> (score, country, admin1, region code)
+        self.demonym: dict[int, tuple] = {}  # eid -> (cands, pk) of a demonym's place
+        self.prefixes: dict[str, tuple] = {}  # key -> ((length, eid), ...) of the keys it starts with
+        w = g.words
+        self.titles = w["titles"]
+        self.speech = w["speech"]
+        self.outlet = w["outlet"]
+        self.designators = w["designators"]
+        self.pre = w["pre"]
+        self.cues = w["cues"]
+        self.cue_pairs = w["cue_pairs"]
+        self.demonym_nouns = w["demonym_nouns"]
+        self.common = w["common"]
+        self.adjectival = w["adjectival"]
+        self.judge = _make_judge(self)
+
+    def pk(self, pids: tuple) -> int:
+        k = self.pk_ids.get(pids)
+        if k is None:
+            k = self.pk_ids[pids] = len(self.pk_pids)
+            self.pk_pids.append(pids)
+            self.pk_evidence.append(_evidence_of(self.g, pids))
+        return k
+
+    def entry(self, eid: int) -> tuple:
+        """What the rules need to know of an entry and its candidates."""
+        f = self.facts.get(eid)
+        if f is None:
+            g = self.g
+            flags = g.flags[eid]
+            cands = g.candidates(eid)
+            kinds = frozenset(g.kinds[pid] for pid, _ in cands)
+            maxpop = max((g.pops[pid] for pid, _ in cands), default=0)
+            codes = frozenset(_code(g, pid) for pid, _ in cands if g.kinds[pid] in ("country", "region"))
+            skip = bool(flags & (BLOCK | NOT_PLACE)) or not cands
+            plain = bool(flags & FORM) or (kinds <= _NAME_ONLY and not flags & (PERSON | CUE_ONLY))
+            f = (flags, cands, maxpop, "country" in kinds, any(p for _, p in cands),
+                 self.pk(tuple(pid for pid, _ in cands)), plain, kinds == _CITY, maxpop < MAJOR and "city" in kinds,
+                 skip, codes)
+            self.facts[eid] = f
+        return f
+
+    def shorter(self, key: str) -> tuple:
+        """The keys ``key`` starts with, other than itself, longest first: (body length, eid)."""
+        lengths = self.lengths
+        found = {e2 + 1: eid2 for e2, eid2 in self.automaton.iter(key, 0, len(key) - 1)
+                 if e2 == lengths[eid2]}  # a key of length e2 + 1 starting at 0
+        got = self.prefixes[key] = tuple(sorted(((ln - 1, eid2) for ln, eid2 in found.items()), reverse=True))
+        return got
+
+    def alone(self, pid: int) -> tuple:
+        ev = self.single.get(pid)
+        if ev is None:
+            ev = self.single[pid] = self.pk_evidence[self.pk((pid,))]
+        return ev
+
+
+def _ctx(g: Gazetteer) -> _Ctx:
+    ctx = g.memo.get("ctx")
+    if ctx is None:
+        ctx = g.memo["ctx"] = _Ctx(g)
+    return ctx
 
 
 def extract_places(article: ParsedArticle) -> list[FoundPlaceMention]:
     g = get_gazetteer()
-    spans: list[_Span] = []
+    ctx = _ctx(g)
+    spans: list[list] = []
     persons: set[int] = set()
-    if article.title:
-        spans.extend(_paragraph_spans(g, None, article.title, _is_title_case(article.title), persons))
-    for p in article.paragraphs:
-        spans.extend(_paragraph_spans(g, p.position, p.text, False, persons))
+    title = article.title
+    paragraphs = [(p.position, p.text, False) for p in article.paragraphs]
+    ordered = True  # paragraph positions increase: spans come in (paragraph, start) order
+    prev = -1
+    for pos, _text, _tc in paragraphs:
+        if not pos > prev:
+            ordered = False
+            break
+        prev = pos
+    if title:
+        paragraphs.insert(0, (None, title, _is_title_case(title)))
+    _scan(ctx, paragraphs, persons, spans)
     if not spans:
         return []
-    if persons or any(s.tentative for s in spans):
+    if persons or any(s[_TENT] for s in spans):
         spans = _article_rules(g, spans, persons)
         if not spans:
             return []
-    chosen = _resolve(g, spans)
+    spans, pids = _resolve(ctx, spans, ordered)  # in (paragraph, start) order, each with its place
+    place = g.place
+    known = g._places
     return [
-        FoundPlaceMention(place=g.place(pid), paragraph=s.para, surface=s.text, start=s.start, end=s.end)
-        for s, pid in chosen
+        FoundPlaceMention(known.get(pid) or place(pid), s[0], s[3], s[1], s[2])  # place, paragraph, surface, start, end
+        for s, pid in zip(spans, pids)
     ]
 
 
@@ -152,24 +246,93 @@ def _is_title_case(title: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
-def _paragraph_spans(g: Gazetteer, para, text: str, title_case: bool, persons: set) -> list[_Span]:
+def _scan(ctx: _Ctx, paragraphs: list[tuple], persons: set, out: list) -> None:
+    """The spans of each (paragraph position or None for the title, text, title case) in turn."""
+    lengths = ctx.lengths
+    prefixes = ctx.prefixes
+    iter_long = ctx.iter_long
+    facts = ctx.facts
+    entry = ctx.entry
+    judge = ctx.judge
+    # match_text() of each text, faster: all at once when the article is ASCII ("\n" becomes the space before each)
+    whole = "\n".join([text for _para, text, _tc in paragraphs])
+    whole_mt = (" " + whole).encode().translate(_ASCII_MATCH).decode() if whole.isascii() else None
+    off = 0
+    for para, text, title_case in paragraphs:
+        n = len(text)
+        if whole_mt is not None:
+            mt = whole_mt[off:off + n + 1]
+            off += n + 1
+        elif text.isascii():
+            mt = (" " + text).encode().translate(_ASCII_MATCH).decode()
+        else:
+            mt = (" " + text).translate(_LIST_MATCH)
+        if para is not None:
+            dateline = _DATELINE.match(text) if text[:2].isupper() else None
+            if dateline is not None or (n < 160 and text.startswith("By ")):
+                _paragraph_spans(ctx, para, text, mt, dateline, title_case, persons, out)  # a dateline or a byline
+                continue
+        # as _paragraph_spans, judging each match once the next one is known
+        last = 0
+        s0 = -1  # the match waiting for the next one: s0, e0, i0
+        for end, eid in iter_long(mt):
+            if end < n and text[end].isalnum():
+                start = end - lengths[eid]
+                key = mt[start:end + 1]
+                shorter = prefixes.get(key)
+                if shorter is None:
+                    shorter = ctx.shorter(key)
+                best = None
+                for length, eid2 in shorter:
+                    e2 = start + length
+                    if e2 >= n or not text[e2].isalnum():
+                        best = e2, eid2
+                        break
+                if best is None:
+                    continue
+                end, eid = best
+            start = end - lengths[eid]
+            if start >= last:
+                last = end
+                if s0 >= 0:
+                    f = facts.get(i0) or entry(i0)
+                    if not f[9]:
+                        span = judge(text, para, s0, e0, i0, f, start, eid, title_case, persons,
+                                     s0 == 0 and text[:e0].isupper())
+                        if span is not None:
+                            out.append(span)
+                s0, e0, i0 = start, end, eid
+        if s0 >= 0:
+            f = facts.get(i0) or entry(i0)
+            if not f[9]:
+                span = judge(text, para, s0, e0, i0, f, -1, -1, title_case, persons, s0 == 0 and text[:e0].isupper())
+                if span is not None:
+                    out.append(span)
+
+
+def _paragraph_spans(ctx: _Ctx, para, text: str, mt: str, m, title_case: bool, persons: set, out: list) -> None:
+    """The spans of a paragraph that opens with a dateline (``m``, its match) or a byline."""
     n = len(text)
-    lengths = g.lengths
-    automaton = g.automaton
-    mt = match_text(text)
+    lengths = ctx.lengths
+    prefixes = ctx.prefixes
     picked = []
     last = 0
     # Leftmost-longest matches; the match text has one more character in front,
     # so a match's inclusive end there is its exclusive end here.
-    for end, eid in automaton.iter_long(mt):
+    for end, eid in ctx.iter_long(mt):
         if end < n and text[end].isalnum():
             # "Kemerovo regional": the longest key ends inside a word; take the longest that does not
             start = end - lengths[eid]
+            key = mt[start:end + 1]
+            shorter = prefixes.get(key)
+            if shorter is None:
+                shorter = ctx.shorter(key)
             best = None
-            for e2, eid2 in automaton.iter(mt, start, end):
-                if e2 - lengths[eid2] == start and (e2 >= n or not text[e2].isalnum()):
-                    if best is None or e2 > best[0]:
-                        best = (e2, eid2)
+            for length, eid2 in shorter:  # longest first
+                e2 = start + length
+                if e2 >= n or not text[e2].isalnum():
+                    best = e2, eid2
+                    break
             if best is None:
                 continue
             end, eid = best
@@ -177,238 +340,249 @@ def _paragraph_spans(g: Gazetteer, para, text: str, title_case: bool, persons: s
         if start >= last:
             picked.append((start, end, eid))
             last = end
-    if para is not None and text[:2].isupper():
-        m = _DATELINE.match(text)
-        if m:
-            eid = automaton.get(match_text(m.group(1).title()), None)
-            if eid is not None and not (picked and picked[0][0] == 0):
-                picked.insert(0, (0, m.end(1), eid))
+    if m is not None:  # "KYIV, May 18 (Reuters) -"
+        eid = ctx.automaton.get(match_text(m.group(1).title()), None)
+        if eid is not None and not (picked and picked[0][0] == 0):
+            picked.insert(0, (0, m.end(1), eid))
     if not picked:
-        return []
-    if para is not None and text.startswith("By ") and len(text) < 160:
+        return
+    if text.startswith("By ") and len(text) < 160:
         # a byline, "By Madina Alieva in Bishkek, Kyrgyzstan": names before "in" are the writers'
         cut = text.find(" in ")
         cut = len(text) if cut < 0 else cut
         picked = [p for p in picked if p[0] > cut]
         if not picked:
-            return []
-    out: list[_Span] = []
-    flags_of = g.flags
+            return
+    facts = ctx.facts
+    entry = ctx.entry
+    judge = ctx.judge
+    last_i = len(picked) - 1
     for i, (start, end, eid) in enumerate(picked):
-        flags = flags_of[eid]
-        if flags & (BLOCK | NOT_PLACE):
-            continue
-        cands = g.candidates(eid)
-        if not cands:
-            continue
-        nxt = picked[i + 1] if i + 1 < len(picked) else None
-        span = _judge(g, text, para, start, end, eid, flags, cands, nxt, title_case, persons,
-                      dateline=start == 0 and text[:end].isupper())
+        f = facts.get(eid) or entry(eid)
+        if f[9]:
+            continue  # blocked, not a place here, or no place at all
+        nstart, neid = picked[i + 1][::2] if i < last_i else (-1, -1)
+        span = judge(text, para, start, end, eid, f, nstart, neid, title_case, persons,
+                     start == 0 and text[:end].isupper())
         if span is not None:
             out.append(span)
-    return out
-
-
-def _prev_word(norm: str, start: int) -> tuple[str | None, bool, bool]:
-    """The word before ``start``; whether it starts a sentence; whether one space separates them.
-
-    (None, True, False) when ``start`` itself starts the text or a sentence.
-    """
-    j = start - 1
-    while j >= 0 and norm[j] == " ":
-        j -= 1
-    if j < 0 or norm[j] in _SENTENCE_END:
-        return None, True, False
-    k = j
-    while k >= 0 and (norm[k].isalnum() or norm[k] in "'.-\u2019"):
-        k -= 1
-    word = norm[k + 1:j + 1]
-    if not word:
-        return None, False, False
-    adjacent = j == start - 2 and norm[start - 1] == " "
-    while k >= 0 and norm[k] == " ":
-        k -= 1
-    return word, k < 0 or norm[k] in _SENTENCE_END, adjacent
-
-
-def _next_word(norm: str, end: int) -> tuple[str | None, bool]:
-    m = _NEXT_WORD.match(norm, end)
-    if not m:
-        return None, False
-    return m.group(1), m.start(1) == end + 1
-
-
-def _has_cue(g: Gazetteer, norm: str, start: int) -> bool:
-    words = g.words
-    head = norm[max(0, start - 40):start].split()
-    if not head:
-        return False
-    last = head[-1].lower().rstrip(",")
-    if last in _PRE_LOWER and len(head) > 1 and head[-1].islower():
-        head = head[:-1]  # "in central Kirov"
-        last = head[-1].lower().rstrip(",")
-    if last == "the" and len(head) > 1:
-        head = head[:-1]
-        last = head[-1].lower()
-    if last in words["cues"]:
-        return True
-    if len(head) > 1 and f"{head[-2].lower()} {last}" in words["cue_pairs"]:
-        return True
-    return False
-
-
-def _info(g: Gazetteer, eid: int):
-    """What the rules need to know of an entry's candidates (memoised)."""
-    memo = g.memo.setdefault("info", {})
-    info = memo.get(eid)
-    if info is None:
-        cands = g.candidates(eid)
-        kinds = frozenset(g.kinds[pid] for pid, _ in cands)
-        maxpop = max((g.pops[pid] for pid, _ in cands), default=0)
-        codes = frozenset(_code(g, pid) for pid, _ in cands if g.kinds[pid] in ("country", "region"))
-        info = (kinds, maxpop, "country" in kinds, any(p for _, p in cands), codes)
-        memo[eid] = info
-    return info
 
 
 _NAME_ONLY = frozenset({"country", "other"})
 
 
-def _judge(g, norm, para, start, end, eid, flags, cands, nxt, title_case, persons, dateline=False) -> _Span | None:
-    """The span as a mention, or None when the rules say it is something else here."""
-    text = norm  # offsets are the text's; rules read it as it is (both apostrophes, ё and е)
-    words = g.words
-    kinds, maxpop, has_country, has_primary, _codes = _info(g, eid)
+def _make_judge(ctx: _Ctx):
+    """``judge(text, para, start, end, eid, facts, nstart, neid, title_case, persons, dateline)`` for a gazetteer.
 
-    # qualifier right after: "Moscow, Idaho", "Nice (France)"
-    qualifiers: frozenset[str] = frozenset()
-    if nxt is not None and nxt[0] - end <= 2 and norm[end:nxt[0]] in (", ", " (", ","):
-        qualifiers = _info(g, nxt[2])[4]
+    ``nstart``, ``neid``: the start and entry of the paragraph's next match, -1 when there is none.
+    """
+    g = ctx.g
+    entry = ctx.entry
+    pk_of = ctx.pk
+    demonym = ctx.demonym
+    region_forms = ctx.region_forms
+    region_forms_get = region_forms.get
+    titles, speech, outlet, designators = ctx.titles, ctx.speech, ctx.outlet, ctx.designators
+    pre, cues, cue_pairs, common = ctx.pre, ctx.cues, ctx.cue_pairs, ctx.common
+    demonym_nouns, adjectival = ctx.demonym_nouns, ctx.adjectival
+    coord_regions, copula_region = _COORD_REGIONS.match, _COPULA_REGION.match
 
-    if norm[end:end + 1] == " ":
-        nword, nadjacent = _next_word(norm, end)
-    else:
-        nword, nadjacent = None, False
-    nlower = nword.lower() if nword else ""
+    def has_cue(norm: str, start: int) -> bool:
+        head = norm[max(0, start - 40):start].split()
+        if not head:
+            return False
+        last = head[-1].lower().rstrip(",")
+        if last in _PRE_LOWER and len(head) > 1 and head[-1].islower():
+            head = head[:-1]  # "in central Kirov"
+            last = head[-1].lower().rstrip(",")
+        if last == "the" and len(head) > 1:
+            head = head[:-1]
+            last = head[-1].lower()
+        if last in cues:
+            return True
+        if len(head) > 1 and f"{head[-2].lower()} {last}" in cue_pairs:
+            return True
+        return False
 
-    if flags & DEMONYM or (nlower in words["demonym_nouns"]
-                           and norm[start:end].translate(NORMALISE) in words["adjectival"]):
-        if not (nadjacent and nlower in words["demonym_nouns"]):
-            return None
-        pid = _demonym_place(g, eid, cands)
-        return _Span(para, start, end, text[start:end], eid, ((pid, True),))
+    def regions_list(text: str, span: list, nch: str, nword: str | None) -> list:
+        """"the Kursk and Belgorod regions": each name is a region, not its capital."""
+        end = span[_END]
+        if (
+            # what the two patterns need after one space ("Kursk and", "Perm is") or another start
+            (nword in _LIST_WORDS or nword.startswith(_REGION_PLURALS)) if nword is not None
+            else nch == "," or nch.isspace()
+        ) and (coord_regions(text, end) or copula_region(text, end)):
+            f = entry(region_forms[span[_TEXT]])
+            span[_CANDS] = f[1]
+            span[_PK] = f[5]
+        return span
 
-    if nadjacent and nword in words["outlet"] and not flags & FORM:
-        return None  # "Kyiv Independent", "Moscow Times"
+    def judge(text: str, para, start: int, end: int, eid: int, facts: tuple, nstart: int, neid: int, title_case: bool,
+              persons: set, dateline: bool) -> list | None:
+        """The span as a mention, or None when the rules say it is something else here.
 
-    if not dateline:
-        if nadjacent and not title_case and _capitalised(nword):
-            tail = _ORG_TAIL.match(norm, end)
-            if tail and any(w.rstrip(".") in _ORG_HEADS for w in tail.group().split()):
-                return None  # "Tomsk Regional Court", "Moscow City Council", "Washington State University"
-        nch = norm[end:end + 1]
-        if nch == "-" and norm[end + 1:end + 2].isupper() and (nxt is None or nxt[0] != end + 1):
-            return None  # "Asia-Plus": a name of which the place is a part
-        if nch == " " and nlower in ("nuclear", "power", "npp", "hydroelectric", "thermal", "coal-fired") \
-                and _PLANT.match(norm, end):
-            return None  # "the Kursk nuclear power plant"
-        if norm[end:end + 4] == " of " and norm[start:end] in _ORG_HEADS:
-            return None  # "the University of Idaho" is no town called University
-        if start > 4 and norm[start - 4:start] == " of ":
-            before = norm[max(0, start - 20):start - 4].rsplit(None, 1)
-            if before and before[-1] in _ORG_OF:
-                return None  # "University of Idaho", "Bank of Russia"
+        Offsets are the text's; rules read it as it is (both apostrophes, ё and е).
+        """
+        flags, cands, maxpop, has_country, has_primary, pk, plain, city_only, small_city, _skip, _codes = facts
 
-    if dateline or flags & FORM or kinds <= _NAME_ONLY and not flags & (PERSON | CUE_ONLY):
-        span = _Span(para, start, end, text[start:end], eid, cands)
-        span.qualifiers = qualifiers
-        return _regions_list(g, norm, span)
+        # qualifier right after: "Moscow, Idaho", "Nice (France)"
+        qualifiers = _NO_QUAL
+        if nstart >= 0 and nstart - end <= 2 and text[end:nstart] in _QUAL_SEPS:
+            qualifiers = entry(neid)[10]
 
-    pword, pinitial, padjacent = _prev_word(norm, start)
-    initial = title_case or (pword is None and pinitial)
-    tentative = False
-    cue = bool(qualifiers)
-    if not cue and (flags & (CUE_ONLY | PERSON | COMMON) or initial or (padjacent and pword[:1].isupper())):
-        cue = _has_cue(g, norm, start)
+        nch = text[end:end + 1]
+        nword = None
+        nadjacent = False
+        nlower = ""
+        if nch == " ":
+            m = _WORD.match(text, end + 1)
+            if m is not None:
+                nword = m.group()
+                nadjacent = True
+                nlower = nword.lower()
 
-    if flags & CUE_ONLY:
-        if not cue:
-            prev = norm[max(0, start - 8):start].split()
-            cue = prev[-2:] == ["on", "the"]  # "on the Baltic"
-        if not cue or (nadjacent and (_capitalised(nword) or nlower in _CUE_ONLY_NOT)):
-            return None  # "Baltic countries", "Pacific Fleet"
-
-    if flags & PERSON:
-        person = False
-        if pword and padjacent:
-            if pword in words["titles"]:
-                person = True
-            elif (_capitalised(pword) and not _possessive(pword) and pword not in words["pre"]
-                  and not pword.endswith(".") and not (pinitial and pword.lower() in words["common"])
-                  and pword.lower() not in words["cues"]):
-                person = True
-        if nword and nadjacent:
-            if _capitalised(nword) and nword not in words["designators"]:
-                person = True
-            elif nlower in words["speech"]:
-                person = True
-        if person:
-            if pword and padjacent and _capitalised(pword) and pword not in words["titles"]:
-                persons.add(eid)  # "Pavel Kirov": bare "Kirov" is the man in this article
-            return None
-        if not (cue or has_country or maxpop >= BIG_PERSONLIKE):
-            return None
-    elif flags & COMMON and not has_country:
-        exempt = maxpop >= EXEMPT_COMMON or (" " in norm[start:end] and maxpop >= 150_000)
-        if not exempt and not (qualifiers if title_case else cue):
-            if title_case or maxpop < 150_000 or not _capitalised(norm[start:end]):
-                return None  # a title capitalises every word: only "Nice, France" will do there
-            tentative = True  # "Perm lawyer ...": a place if the article names it so elsewhere
-
-    if initial and not cue and kinds == _CITY and maxpop < 50_000 and (end - start <= 4 or not has_primary):
-        return None  # a short word or a foreign spelling that merely starts a sentence
-
-    if not title_case and not has_country and not flags & CYRILLIC:
-        if pword and padjacent and not cue:
-            if pword in words["titles"]:
+        if flags & DEMONYM or (nlower in demonym_nouns
+                               and text[start:end].translate(NORMALISE) in adjectival):
+            if not (nadjacent and nlower in demonym_nouns):
                 return None
-            if (_capitalised(pword) and not _possessive(pword) and pword not in words["pre"]
-                    and not pword.endswith(".") and not (pinitial and pword.lower() in words["common"])):
-                return None  # "Sergei Kirov", "State Duma", "President Lincoln"
-        if nword and nadjacent and maxpop < MAJOR and "city" in kinds:
-            if _capitalised(nword) and nword not in words["designators"]:
-                if nxt is None or nxt[0] != end + 1:  # "Kherson Oblast" is another match
+            dem = demonym.get(eid)
+            if dem is None:
+                pid = _demonym_place(g, eid, cands)
+                dem = demonym[eid] = (((pid, True),), pk_of((pid,)))
+            return [para, start, end, text[start:end], eid, dem[0], _NO_QUAL, False, False, dem[1]]
+
+        if nadjacent and nword in outlet and not flags & FORM:
+            return None  # "Kyiv Independent", "Moscow Times"
+
+        if not dateline:
+            if nadjacent:
+                if not title_case and nword[0].isupper():
+                    tail = _ORG_TAIL.match(text, end)
+                    if tail:
+                        for w in tail.group().split():
+                            if w.rstrip(".") in _ORG_HEADS:
+                                return None  # "Tomsk Regional Court", "Moscow City Council", "Washington State University"
+                if nlower in _PLANT_WORDS and _PLANT.match(text, end):
+                    return None  # "the Kursk nuclear power plant", "the Kursk NPP"
+                if nlower == "of" and text[end:end + 4] == " of " and text[start:end] in _ORG_HEADS:
+                    return None  # "the University of Idaho" is no town called University
+            elif nch == "-" and text[end + 1:end + 2].isupper() and nstart != end + 1:
+                return None  # "Asia-Plus": a name of which the place is a part
+            if start > 4 and text.startswith(" of ", start - 4):
+                before = text[max(0, start - 20):start - 4].rsplit(None, 1)
+                if before and before[-1] in _ORG_OF:
+                    return None  # "University of Idaho", "Bank of Russia"
+
+        surface = text[start:end]
+        if dateline or plain:
+            span = [para, start, end, surface, eid, cands, qualifiers, False, False, pk]
+            return span if region_forms_get(surface) is None else regions_list(text, span, nch, nword)
+
+        # the word before: pword; whether it starts a sentence: pinitial; whether one space separates them:
+        # padjacent. (None, True, False) when the name itself starts the text or a sentence
+        j = start - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        if j < 0 or text[j] in _SENTENCE_END:
+            pword, pinitial, padjacent = None, True, False
+        else:
+            k = text.rfind(" ", 0, j)
+            if not text[k + 1:j + 1].isalnum():  # the quick way misses "St.", "Sergei's", "(in"
+                k = j
+                while k >= 0 and (text[k].isalnum() or text[k] in "'.-\u2019"):
+                    k -= 1
+            if k == j:
+                pword, pinitial, padjacent = None, False, False
+            else:
+                pword = text[k + 1:j + 1]
+                padjacent = j == start - 2 and text[start - 1] == " "
+                while k >= 0 and text[k] == " ":
+                    k -= 1
+                pinitial = k < 0 or text[k] in _SENTENCE_END
+        initial = title_case or (pword is None and pinitial)
+        tentative = False
+        cue = bool(qualifiers)
+        if not cue and (flags & (CUE_ONLY | PERSON | COMMON) or initial or (padjacent and pword[:1].isupper())):
+            cue = has_cue(text, start)
+
+        if flags & CUE_ONLY:
+            if not cue:
+                prev = text[max(0, start - 8):start].split()
+                cue = prev[-2:] == ["on", "the"]  # "on the Baltic"
+            if not cue or (nadjacent and (nword[0].isupper() or nlower in _CUE_ONLY_NOT)):
+                return None  # "Baltic countries", "Pacific Fleet"
+
+        if flags & PERSON:
+            person = False
+            if pword and padjacent:
+                if pword in titles:
+                    person = True
+                elif (pword[:1].isupper() and not pword.endswith(_POSSESSIVE) and pword not in pre
+                      and not pword.endswith(".") and not (pinitial and pword.lower() in common)
+                      and pword.lower() not in cues):
+                    person = True
+            if nadjacent:
+                if nword[0].isupper() and nword not in designators:
+                    person = True
+                elif nlower in speech:
+                    person = True
+            if person:
+                if pword and padjacent and pword[:1].isupper() and pword not in titles:
+                    persons.add(eid)  # "Pavel Kirov": bare "Kirov" is the man in this article
+                return None
+            if not (cue or has_country or maxpop >= BIG_PERSONLIKE):
+                return None
+        elif flags & COMMON and not has_country:
+            exempt = maxpop >= EXEMPT_COMMON or (" " in surface and maxpop >= 150_000)
+            if not exempt and not (qualifiers if title_case else cue):
+                if title_case or maxpop < 150_000 or not surface[:1].isupper():
+                    return None  # a title capitalises every word: only "Nice, France" will do there
+                tentative = True  # "Perm lawyer ...": a place if the article names it so elsewhere
+
+        if initial and not cue and city_only and maxpop < 50_000 and (end - start <= 4 or not has_primary):
+            return None  # a short word or a foreign spelling that merely starts a sentence
+
+        if not title_case and not has_country and not flags & CYRILLIC:
+            if padjacent and not cue:
+                if pword in titles:
                     return None
-            if nlower in words["speech"]:
-                return None
-        if (nword and nadjacent and _capitalised(nword) and pword and padjacent and pword in words["speech"]
-                and kinds == _CITY):
-            return None  # "said Taras Melnyk"
-    elif title_case and nword and nadjacent and _capitalised(nword) and maxpop < MAJOR and flags & PERSON:
-        return None
+                if (pword[0].isupper() and not pword.endswith(_POSSESSIVE) and pword not in pre
+                        and not pword.endswith(".") and not (pinitial and pword.lower() in common)):
+                    return None  # "Sergei Kirov", "State Duma", "President Lincoln"
+            if nadjacent and small_city:
+                if nword[0].isupper() and nword not in designators:
+                    if nstart != end + 1:  # "Kherson Oblast" is another match
+                        return None
+                if nlower in speech:
+                    return None
+            if city_only and padjacent and nadjacent and pword in speech and nword[0].isupper():
+                return None  # "said Taras Melnyk"
+        elif title_case and nadjacent and nword[0].isupper() and maxpop < MAJOR and flags & PERSON:
+            return None
 
-    span = _Span(para, start, end, text[start:end], eid, cands)
-    span.qualifiers = qualifiers
-    span.cue = cue
-    span.tentative = tentative
-    return _regions_list(g, norm, span)
+        span = [para, start, end, surface, eid, cands, qualifiers, cue, tentative, pk]
+        return span if region_forms_get(surface) is None else regions_list(text, span, nch, nword)
 
 
-def _article_rules(g: Gazetteer, spans: list[_Span], persons: set) -> list[_Span]:
+
+    return judge
+
+
+def _article_rules(g: Gazetteer, spans: list[list], persons: set) -> list[list]:
     """What the whole article says about a name: a person's surname, or a place named plainly elsewhere."""
     sure: set[int] = set()
     for s in spans:
-        if not s.tentative and not (s.eid in persons and not s.cue):
-            sure.update((pid, s.eid) for pid, _ in s.cands)
+        if not s[_TENT] and not (s[_EID] in persons and not s[_CUE]):
+            sure.update((pid, s[_EID]) for pid, _ in s[_CANDS])
     out = []
     for s in spans:
-        if s.eid in persons and not s.cue:
+        if s[_EID] in persons and not s[_CUE]:
             continue  # "Kirov's application", "Kirov plans to appeal" after "Pavel Kirov"
-        if s.tentative:
-            form = g.region_forms.get(s.text)
+        if s[_TENT]:
+            form = g.region_forms.get(s[_TEXT])
             region = {pid for pid, _ in g.candidates(form)} if form is not None else set()
             # another form of the name ("Perm Krai", "Перми"), not the same word elsewhere ("from Reading")
-            if not any(pid in region or (eid != s.eid and any(pid == p for p, _ in s.cands)) for pid, eid in sure):
+            if not any(pid in region or (eid != s[_EID] and any(pid == p for p, _ in s[_CANDS])) for pid, eid in sure):
                 continue
         out.append(s)
     return out
@@ -417,12 +591,8 @@ def _article_rules(g: Gazetteer, spans: list[_Span], persons: set) -> list[_Span
 _CITY = frozenset({"city"})
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
+_POSSESSIVE = ("'s", "s'", "\u2019s", "s\u2019")
 
-
-def _possessive(word: str) -> bool:
-    return word.endswith(("'s", "s'", "\u2019s", "s\u2019"))
 
 
 def _demonym_place(g: Gazetteer, eid: int, cands) -> int:
@@ -430,14 +600,6 @@ def _demonym_place(g: Gazetteer, eid: int, cands) -> int:
         if g.kinds[pid] == "other":
             return pid
     return cands[0][0]
-
-
-def _regions_list(g: Gazetteer, norm: str, span: _Span) -> _Span:
-    """"the Kursk and Belgorod regions": each name is a region, not its capital."""
-    form = g.region_forms.get(norm[span.start:span.end])
-    if form is not None and (_COORD_REGIONS.match(norm, span.end) or _COPULA_REGION.match(norm, span.end)):
-        span.cands = g.candidates(form)
-    return span
 
 
 # ---------------------------------------------------------------- resolution
@@ -448,124 +610,163 @@ def _code(g: Gazetteer, pid: int) -> str:
     return key[4:] if key.startswith("iso:") else key
 
 
-def _resolve(g: Gazetteer, spans: list[_Span]) -> list[tuple[_Span, int]]:
+def _resolve(ctx: _Ctx, spans: list[list], ordered: bool) -> tuple[list[list], list[int]]:
     """One place per distinct name in the article.
 
     First pass: what the article places beyond doubt (countries and regions of
     unambiguous names) steers the ambiguous ones. Second pass: the same with
     the first pass's choices for every other name ("Florida's governor" makes
     "St. Petersburg" the Florida one).
-    """
-    groups: dict[tuple, list[_Span]] = {}
-    keys = g.memo.setdefault("keys", {})
-    for s in spans:
-        cands = s.cands
-        key = keys.get(cands)
-        if key is None:
-            key = keys[cands] = tuple(pid for pid, _ in cands)
-        if s.qualifiers:
-            key = (key, frozenset(s.qualifiers))  # "Moscow, Pennsylvania" is that Moscow, whatever the rest are
-        if key in groups:
-            groups[key].append(s)
-        else:
-            groups[key] = [s]
 
-    pids_of = {key: key[0] if isinstance(key[0], tuple) else key for key in groups}
-    evidence = {key: _evidence_of(g, pids_of[key]) for key in groups}
-    choice: dict[tuple, int] = {}
-    ambiguous = [key for key in groups if len(pids_of[key]) > 1]
-    for key in groups:
-        if len(pids_of[key]) == 1:
-            choice[key] = pids_of[key][0]
-    if len(pids_of) != len(set(pids_of.values())):
+    A name is its tuple of candidate places (numbered: pk); a qualified mention
+    ("Moscow, Pennsylvania") is that Moscow, whatever the rest are.
+    """
+    groups: dict = {}
+    keys = []
+    qualified = False
+    for s in spans:
+        q = s[_QUALS]
+        if q:
+            key = (s[_PK], frozenset(q))
+            qualified = True
+        else:
+            key = s[_PK]
+        keys.append(key)
+        members = groups.get(key)
+        if members is None:
+            groups[key] = [s]
+        else:
+            members.append(s)
+
+    if qualified:
+        pk_of = {key: key[0] if key.__class__ is tuple else key for key in groups}
         # a name written both with and without a qualifier: the bare mentions take every qualifier seen
-        quals: dict[tuple, set] = {}
+        quals: dict[int, set] = {}
         for key in groups:
-            if key is not pids_of[key]:
-                quals.setdefault(pids_of[key], set()).update(key[1])
+            if key.__class__ is tuple:
+                quals.setdefault(key[0], set()).update(key[1])
         for key, members in groups.items():
             extra = quals.get(key)
             if extra:
                 for m in members:
-                    m.qualifiers = m.qualifiers | extra
-    for _pass in (1, 2):
-        for key in ambiguous:
-            countries: set[str] = set()
-            regions: set[str] = set()
-            for other, (c, r) in evidence.items():
-                if other != key:
-                    countries |= c
-                    regions |= r
-            choice[key] = _best(g, pids_of[key], groups[key], countries, regions)
-        if not ambiguous:
-            break
-        updated = {key: _evidence_of(g, (choice[key],)) for key in groups}
-        if all(updated[key] == evidence[key] for key in ambiguous):
-            break  # the choices add nothing the first pass did not see
-        evidence = updated
+                    m[_QUALS] = m[_QUALS] | extra
 
-    out = []
-    for key, members in groups.items():
-        for s in members:
-            out.append((s, choice[key]))
-    out.sort(key=lambda sp: (-1 if sp[0].para is None else sp[0].para, sp[0].start))
-    return out
+    pk_pids = ctx.pk_pids
+    pk_evidence = ctx.pk_evidence
+    choice: dict = {}
+    ambiguous = []  # (key, pk)
+    fixed_c = []  # what the unambiguous names place the article in: it stays through both passes
+    fixed_r = []
+    for key, pk in pk_of.items() if qualified else zip(groups, groups):
+        pids = pk_pids[pk]
+        if len(pids) > 1:
+            ambiguous.append((key, pk))
+        else:
+            choice[key] = pids[0]
+            c, r = pk_evidence[pk]
+            if c:
+                fixed_c.append(c)
+            if r:
+                fixed_r.append(r)
+    if ambiguous:
+        all_c = set().union(*fixed_c)
+        all_r = set().union(*fixed_r)
+        evidence = [pk_evidence[pk] for _key, pk in ambiguous]
+        alone = ctx.alone
+        redo = None
+        for _pass in (1, 2):
+            for i, (key, pk) in enumerate(ambiguous):
+                if redo is not None and not redo[i]:
+                    continue  # what the other names say has not changed: nor would its choice
+                # the countries and regions every other name places the article in
+                countries, regions = all_c, all_r
+                for j, (c, r) in enumerate(evidence):
+                    if j != i:
+                        if c:
+                            if countries is all_c:
+                                countries = set(all_c)
+                            countries |= c
+                        if r:
+                            if regions is all_r:
+                                regions = set(all_r)
+                            regions |= r
+                choice[key] = _best(ctx, pk_pids[pk], groups[key], countries, regions)
+            updated = [alone(choice[key]) for key, _pk in ambiguous]
+            if updated == evidence:
+                break  # the choices add nothing the first pass did not see
+            changed = [u != e for u, e in zip(updated, evidence)]
+            n_changed = sum(changed)
+            redo = [n_changed > c for c in changed]
+            evidence = updated
+
+    if ordered:
+        return spans, [choice[key] for key in keys]
+    out = [(s, choice[key]) for key, members in groups.items() for s in members]
+    out.sort(key=lambda sp: (-1 if sp[0][_PARA] is None else sp[0][_PARA], sp[0][_START]))
+    return [s for s, _pid in out], [pid for _s, pid in out]
 
 
 def _evidence_of(g: Gazetteer, pids: tuple) -> tuple[frozenset, frozenset]:
     """The countries and regions a name places the article in, when it is unambiguous."""
-    memo = g.memo.setdefault("evidence", {})
-    got = memo.get(pids)
-    if got is None:
-        countries = frozenset(g.countries[pid] for pid in pids)
-        if len(countries) != 1 or None in countries:
-            countries = frozenset()
-        regions: frozenset = frozenset()
-        if len(pids) == 1:
-            pid = pids[0]
-            if g.kinds[pid] == "region":
-                regions = frozenset((_code(g, pid),))
-            elif g.admin1[pid]:
-                regions = frozenset((g.admin1[pid],))
-        got = (countries, regions)
-        memo[pids] = got
-    return got
+    countries = frozenset(g.countries[pid] for pid in pids)
+    if len(countries) != 1 or None in countries:
+        countries = frozenset()
+    regions: frozenset = frozenset()
+    if len(pids) == 1:
+        pid = pids[0]
+        if g.kinds[pid] == "region":
+            regions = frozenset((_code(g, pid),))
+        elif g.admin1[pid]:
+            regions = frozenset((g.admin1[pid],))
+    return (countries, regions)
 
 
-def _best(g: Gazetteer, key: tuple, members: list[_Span], countries: set[str], regions: set[str]) -> int:
+def _static(ctx: _Ctx, pid: int) -> tuple:
+    g = ctx.g
+    score = math.log10(max(g.pops[pid], 1000))
+    kind = g.kinds[pid]
+    if kind == "region":
+        score -= 1.0  # shares its name with a city (Washington): the city, unless the context says otherwise
+    elif kind == "country":
+        score += 2.0
+    elif kind == "other":
+        score = 7.0  # a continent or a sea, not the village of the same name ("Asia", Philippines)
+    if g.capital[pid]:
+        score += 0.5
+    st = ctx.static[pid] = (score, g.countries[pid], g.admin1[pid], _code(g, pid) if kind == "region" else None)
+    return st
+
+
+def _best(ctx: _Ctx, pids: tuple, members: list[list], countries: set[str], regions: set[str]) -> int:
     qualifiers: set[str] = set()
-    primary: dict[int, bool] = {}
+    primary: set[int] = set()
+    seen = None
     for s in members:
-        qualifiers |= s.qualifiers
-        for pid, prim in s.cands:
-            primary[pid] = primary.get(pid, False) or prim
-    best, best_score = key[0], -1e9
-    static = g.memo.setdefault("static", {})
-    for pid in key:
-        score = static.get(pid)
-        if score is None:
-            score = math.log10(max(g.pops[pid], 1000))
-            kind = g.kinds[pid]
-            if kind == "region":
-                score -= 1.0  # shares its name with a city (Washington): the city, unless the context says otherwise
-            elif kind == "country":
-                score += 2.0
-            elif kind == "other":
-                score = 7.0  # a continent or a sea, not the village of the same name ("Asia", Philippines)
-            if g.capital[pid]:
-                score += 0.5
-            static[pid] = score
-        kind = g.kinds[pid]
-        if primary.get(pid):
+        q = s[_QUALS]
+        if q:
+            qualifiers |= q
+        cands = s[_CANDS]
+        if cands is not seen:
+            seen = cands
+            for pid, prim in cands:
+                if prim:
+                    primary.add(pid)
+    best, best_score = pids[0], -1e9
+    static = ctx.static
+    for pid in pids:
+        st = static.get(pid)
+        if st is None:
+            st = _static(ctx, pid)
+        score, cc, admin1, code = st
+        if pid in primary:
             score += 1.0
-        cc = g.countries[pid]
         if cc in countries:
             score += 1.5
-        if g.admin1[pid] and g.admin1[pid] in regions:
+        if admin1 and admin1 in regions:
             score += 4.0
-        if kind == "region" and _code(g, pid) in regions:
+        if code is not None and code in regions:
             score += 4.0
-        if qualifiers and (cc in qualifiers or (g.admin1[pid] or "") in qualifiers):
+        if qualifiers and (cc in qualifiers or (admin1 or "") in qualifiers):
             score += 10.0
         if score > best_score:
             best, best_score = pid, score
