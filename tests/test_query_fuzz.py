@@ -22,7 +22,8 @@ def archive(tmp_path_factory):
     return archive
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=1500, deadline=None, derandomize=True,  # the same 1,500 strings in every CI run
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=QUERIES, raw=st.booleans())
 def test_any_query_ends_in_results_or_a_query_error(archive, query, raw):
     try:
