@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .errors import QueryError
 from .filters import Filters, like, where_articles
-from .names import fold, fold_source
+from .names import fold_source
 
 TABLES = ("articles", "paragraphs", "links", "quotes", "places", "place_names", "place_mentions",
           "sources", "source_aliases", "citations", "files")

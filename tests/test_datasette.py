@@ -6,7 +6,6 @@ a free port of 127.0.0.1 and talks to it through its JSON API.
 from __future__ import annotations
 
 import json
-import os
 import socket
 import sqlite3
 import subprocess

@@ -274,7 +274,7 @@ def _scan(ctx: _Ctx, paragraphs: list[tuple], persons: set, out: list) -> None:
                 continue
         # as _paragraph_spans, judging each match once the next one is known
         last = 0
-        s0 = -1  # the match waiting for the next one: s0, e0, i0
+        s0 = e0 = i0 = -1  # the match waiting for the next one
         for end, eid in iter_long(mt):
             if end < n and text[end].isalnum():
                 start = end - lengths[eid]
