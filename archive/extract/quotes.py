@@ -1053,43 +1053,30 @@ class _Extractor:
 
     def _according_in(self, p: int, s: int) -> _Mention | None:
         """ "…, according to Oleksandr Vilkul, head of …": a person the next "he" may mean."""
-        key = (p, s, "according")
-        if key in self.subject_cache:
-            return self.subject_cache[key]
-        result = None
-        para = self.para(p)
-        start, end = para.sentence_bounds(s)
-        sentence = para.masked[start:end]
-        if "ccording to" in sentence:
-            m = ACCORDING_NP_RE.search(sentence)
-            if m:
-                a = start + m.start("np")
-                np = _clean_np(para.tokens_in(a, start + m.end("np"), 12))
-                text = _np_text(para, np) if np else None
-                if text and np[0].norm not in PRONOUN_SET:
-                    result = _Mention(text, (p, a))
-        self.subject_cache[key] = result
-        return result
+        return self._named_after(p, s, "according", ("ccording to",), ACCORDING_NP_RE, persons_only=False)
 
     def _interviewed_in(self, p: int, s: int) -> _Mention | None:
         """ "Meduza spoke to the administrator of a channel, …": the person interviewed, whom "he" may mean."""
-        key = (p, s, "object")
+        return self._named_after(p, s, "object", ("spoke", "talked", "interview"), INTERVIEWED_RE, persons_only=True)
+
+    def _named_after(self, p: int, s: int, tag: str, triggers: tuple[str, ...], pattern, persons_only: bool):
+        """The noun phrase `pattern` finds in sentence s of paragraph p (its group "np"), cached."""
+        key = (p, s, tag)
         if key in self.subject_cache:
             return self.subject_cache[key]
         result = None
         para = self.para(p)
         start, end = para.sentence_bounds(s)
         sentence = para.masked[start:end]
-        if "spoke" in sentence or "talked" in sentence or "interview" in sentence:
-            m = INTERVIEWED_RE.search(sentence)
+        if any(trigger in sentence for trigger in triggers):
+            m = pattern.search(sentence)
             if m:
                 a = start + m.start("np")
                 np = _clean_np(para.tokens_in(a, start + m.end("np"), 12))
                 text = _np_text(para, np) if np else None
                 if text and np[0].norm not in PRONOUN_SET:
                     found = _Mention(text, (p, a))
-                    _, kind, plural = found.features
-                    if kind == "person" and not plural:
+                    if not persons_only or found.features[1:] == ("person", False):
                         result = found
         self.subject_cache[key] = result
         return result
