@@ -302,8 +302,8 @@ def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Pr
         raise ArchiveError("a worker process died (out of memory, or killed); the articles stored so far are "
                            "whole: run the same command again to finish") from None
     finally:
-        for process in list(getattr(executor, "_processes", {}).values()):
-            process.terminate()  # a worker deep in a slow file is not waited for
+        # Chunks not started are dropped; a worker finishes the chunk it holds (each
+        # file is capped by --timeout). Killing workers here can deadlock the pool.
         executor.shutdown(wait=True, cancel_futures=True)
 
 
@@ -315,6 +315,20 @@ def _ignore_interrupts() -> None:
     # Workers leave Ctrl-C and SIGTERM to the writer, which stops cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """A worker must not outlive a writer killed with kill -9 (Linux: PR_SET_PDEATHSIG)."""
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return  # not Linux: an orphaned worker ends when its queue closes
+    if os.getppid() != parent:  # the parent died before the request took hold
+        os._exit(1)
 
 
 class StopRequests:

@@ -214,3 +214,22 @@ def test_a_worker_killed_mid_run_is_one_line_not_a_hang(tmp_path):
     finished = subprocess.run([*ARCHIVE, "--db", str(db), "ingest", str(folder)], capture_output=True, text=True)
     assert finished.returncode == 0
     assert connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 600
+
+
+def test_workers_do_not_outlive_a_killed_writer(tmp_path):
+    folder, db = tmp_path / "corpus", tmp_path / "a.db"
+    write_articles(folder, 600)
+    process = start_ingest(db, folder, "--jobs", "2")
+    wait_for_articles(db, 10)
+    workers = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True).stdout.split()
+    assert workers
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{pid}") and
+                                               "Z" not in open(f"/proc/{pid}/stat").read().split()[2]
+                                               for pid in workers):
+        time.sleep(0.1)
+    alive = [pid for pid in workers if os.path.exists(f"/proc/{pid}")
+             and open(f"/proc/{pid}/stat").read().split()[2] != "Z"]
+    assert alive == []
