@@ -39,6 +39,17 @@ def no_article_lacks_children(db: Path) -> None:
     conn.close()
 
 
+def the_next_run_finishes(db: Path, folder: Path, articles: int) -> None:
+    finished = subprocess.run([*ARCHIVE, "--db", str(db), "ingest", str(folder)], capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
+    assert connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == articles
+    assert_healthy(db)
+
+
+def workers_of(process: subprocess.Popen) -> list[str]:
+    return subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True).stdout.split()
+
+
 def wait_for_articles(db: Path, at_least: int, deadline: float = 60) -> None:
     end = time.monotonic() + deadline
     while time.monotonic() < end:
@@ -66,10 +77,7 @@ def test_kill_9_leaves_a_whole_database_and_the_next_run_finishes(tmp_path):
         process.wait()
         assert_healthy(db)
         no_article_lacks_children(db)
-    finished = subprocess.run([*ARCHIVE, "--db", str(db), "ingest", str(folder)], capture_output=True, text=True)
-    assert finished.returncode == 0, finished.stderr
-    assert connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 600
-    assert_healthy(db)
+    the_next_run_finishes(db, folder, 600)
     no_article_lacks_children(db)
 
 
@@ -89,9 +97,7 @@ def test_sigterm_and_ctrl_c_stop_cleanly_with_a_summary(tmp_path):
         assert out.strip().splitlines()[-1].startswith(tuple(f"{n} new" for n in range(stored + 1)))
         assert_healthy(db)
         no_article_lacks_children(db)
-    finished = subprocess.run([*ARCHIVE, "--db", str(db), "ingest", str(folder)], capture_output=True, text=True)
-    assert finished.returncode == 0
-    assert connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 600
+    the_next_run_finishes(db, folder, 600)
 
 
 def test_readers_see_no_errors_during_a_long_ingest(tmp_path):
@@ -201,7 +207,7 @@ def test_a_worker_killed_mid_run_is_one_line_not_a_hang(tmp_path):
     write_articles(folder, 600)
     process = start_ingest(db, folder, "--jobs", "2")
     wait_for_articles(db, 10)
-    workers = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True).stdout.split()
+    workers = workers_of(process)
     assert workers
     os.kill(int(workers[0]), signal.SIGKILL)
     out, err = process.communicate(timeout=120)
@@ -211,9 +217,7 @@ def test_a_worker_killed_mid_run_is_one_line_not_a_hang(tmp_path):
     assert "worker process died" in err and "Traceback" not in err
     assert_healthy(db)
     no_article_lacks_children(db)
-    finished = subprocess.run([*ARCHIVE, "--db", str(db), "ingest", str(folder)], capture_output=True, text=True)
-    assert finished.returncode == 0
-    assert connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 600
+    the_next_run_finishes(db, folder, 600)
 
 
 def test_workers_do_not_outlive_a_killed_writer(tmp_path):
@@ -221,7 +225,7 @@ def test_workers_do_not_outlive_a_killed_writer(tmp_path):
     write_articles(folder, 600)
     process = start_ingest(db, folder, "--jobs", "2")
     wait_for_articles(db, 10)
-    workers = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True).stdout.split()
+    workers = workers_of(process)
     assert workers
     process.send_signal(signal.SIGKILL)
     process.wait()
