@@ -239,6 +239,20 @@ def lookup_places(name: str) -> list[FoundPlace]:
 # ---------------------------------------------------------------- matching
 
 
+def _ending_on_a_word(ctx, prefixes, mt: str, text: str, start: int, end: int):
+    """"Kemerovo regional": the longest key ends inside a word; the longest one that does not, or None."""
+    key = mt[start:end + 1]
+    shorter = prefixes.get(key)
+    if shorter is None:
+        shorter = ctx.shorter(key)
+    n = len(text)
+    for length, eid in shorter:  # longest first
+        e2 = start + length
+        if e2 >= n or not text[e2].isalnum():
+            return e2, eid
+    return None
+
+
 def _is_title_case(title: str) -> bool:
     words = _TITLE_WORD.findall(title)
     if len(words) < 3:
@@ -277,17 +291,7 @@ def _scan(ctx: _Ctx, paragraphs: list[tuple], persons: set, out: list) -> None:
         s0 = e0 = i0 = -1  # the match waiting for the next one
         for end, eid in iter_long(mt):
             if end < n and text[end].isalnum():
-                start = end - lengths[eid]
-                key = mt[start:end + 1]
-                shorter = prefixes.get(key)
-                if shorter is None:
-                    shorter = ctx.shorter(key)
-                best = None
-                for length, eid2 in shorter:
-                    e2 = start + length
-                    if e2 >= n or not text[e2].isalnum():
-                        best = e2, eid2
-                        break
+                best = _ending_on_a_word(ctx, prefixes, mt, text, end - lengths[eid], end)
                 if best is None:
                     continue
                 end, eid = best
@@ -322,17 +326,7 @@ def _paragraph_spans(ctx: _Ctx, para, text: str, mt: str, m, title_case: bool, p
     for end, eid in ctx.iter_long(mt):
         if end < n and text[end].isalnum():
             # "Kemerovo regional": the longest key ends inside a word; take the longest that does not
-            start = end - lengths[eid]
-            key = mt[start:end + 1]
-            shorter = prefixes.get(key)
-            if shorter is None:
-                shorter = ctx.shorter(key)
-            best = None
-            for length, eid2 in shorter:  # longest first
-                e2 = start + length
-                if e2 >= n or not text[e2].isalnum():
-                    best = e2, eid2
-                    break
+            best = _ending_on_a_word(ctx, prefixes, mt, text, end - lengths[eid], end)
             if best is None:
                 continue
             end, eid = best
