@@ -1097,14 +1097,19 @@ class _Extractor:
         self.subject_cache[key] = result
         return result
 
-    def _mentions_before(self, pos: tuple[int, int]):
+    def _mentions_before(self, pos: tuple[int, int], word: str | None = None):
         """Mentions before pos, nearest first: speakers, and the subjects of at most SENTENCES
         sentences over at most WINDOW earlier paragraphs. Yields _Mention objects, or
-        (pronoun, position) for a sentence whose subject is a pronoun."""
+        (pronoun, position) for a sentence whose subject is a pronoun.
+
+        With `word` (lower case) the caller wants only mentions whose text has that word. A
+        sentence's mentions are pieces of its own text, so a sentence without the word still
+        counts against the budget but is not parsed (parsing subjects is the expensive part)."""
         p0 = pos[0]
         budget = SENTENCES
         for p in range(p0, max(-1, p0 - WINDOW - 1), -1):
             para = self.para(p)
+            para_has_word = word is None or word in para.text.lower()
             items = [(m.pos[1], 1, m) for m in self.speakers.get(p, ()) if m.pos < pos]
             items += [(st, 0, None) for st in para.starts if (p, st) < pos]
             items.sort(key=lambda x: (x[0], x[1]), reverse=True)
@@ -1115,6 +1120,9 @@ class _Extractor:
                 if budget <= 0:
                     return
                 budget -= 1
+                if word is not None and (not para_has_word or
+                                         word not in para.text[off:para.sentence_bounds(off)[1]].lower()):
+                    continue
                 obj = self._interviewed_in(p, off)
                 if obj is not None and obj.pos < pos:
                     yield obj
@@ -1165,7 +1173,7 @@ class _Extractor:
 
     def _described(self, noun: str, pos: tuple[int, int]) -> _Mention | None:
         """ "the source" -> "A source in the agency": the fuller description given just before."""
-        for m in self._mentions_before(pos):
+        for m in self._mentions_before(pos, word=noun):
             if isinstance(m, tuple):
                 continue
             words = m.text.lower().split()
@@ -1197,7 +1205,7 @@ class _Extractor:
 
     def _named(self, noun: str, pos: tuple[int, int]) -> _Mention | None:
         """The nearest earlier mention with this noun and a name: "the channel" -> "the Telegram channel Rybar"."""
-        for m in self._mentions_before(pos):
+        for m in self._mentions_before(pos, word=noun):
             if isinstance(m, tuple):
                 continue
             words = m.text.split()
