@@ -1041,13 +1041,15 @@ class _Extractor:
                 words = words[1:]
             if not words or words[-1].norm.endswith("'s"):
                 continue
+            plain = words[0].norm in FEMALE_NAMES or words[0].norm in MALE_NAMES or \
+                words[0].norm in FEMALE_WORDS or words[0].norm in MALE_WORDS  # not "Pskov Courier"
+            if not plain:
+                continue  # (tested first: it is cheap, and most capitalised words are not names)
             text = _np_text(para, words)
             if not text:
                 continue
-            plain = words[0].norm in FEMALE_NAMES or words[0].norm in MALE_NAMES or \
-                words[0].norm in FEMALE_WORDS or words[0].norm in MALE_WORDS  # not "Pskov Courier"
             gender, kind, plural = _features(text)
-            if plain and gender is not None and kind == "person" and not plural:
+            if gender is not None and kind == "person" and not plural:
                 return _Mention(text, (p, s), features=(gender, kind, plural))
         return None
 
