@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from .db import tune_for_bulk_writes
 from .discover import discover
 from .errors import ArchiveError
 from .prepare import DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT, Prepared, Task, prepare
 from .store import Store
 
 STATUSES = ("new", "updated", "unchanged", "failed")
-BATCH_SECONDS = 0.5  # a writer waiting on us waits at most about this long
-BATCH_ARTICLES = 200
+BATCH_SECONDS = 1.0  # a writer waiting on us waits at most about this long
+BATCH_ARTICLES = 500
 CHUNK = 8  # files a worker prepares per round trip
 IN_FLIGHT = 4  # chunks per worker handed out and not yet stored
 
@@ -103,6 +104,7 @@ def ingest_paths(
     on_start: Callable[[int], None] | None = None,
 ) -> IngestReport:
     started = time.monotonic()
+    tune_for_bulk_writes(conn)
     store = Store(conn)
     report = IngestReport()
 

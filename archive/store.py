@@ -323,6 +323,7 @@ class Store:
     def forget(self) -> None:
         self._place_ids: dict[str, int] = {}
         self._alias_ids: dict[str, int] = {}
+        self._source_ids: dict[FoundSource, int] = {}  # the same source found again: no folding, no query
 
     def place_id(self, place: FoundPlace) -> int:
         known = self._place_ids.get(place.key)
@@ -358,6 +359,9 @@ class Store:
 
     def source_id(self, source: FoundSource) -> int:
         """The one row for this source: found by any of its names, else created."""
+        known = self._source_ids.get(source)
+        if known is not None:
+            return known
         names = {fold_source(name): name for name in reversed((source.name, *source.aliases))}
         source_id = next((sid for sid in map(self.source_id_for_name, names.values()) if sid is not None), None)
         if source_id is None:
@@ -371,4 +375,5 @@ class Store:
             self.conn.executemany("INSERT OR IGNORE INTO source_aliases (source_id, alias, folded) VALUES (?, ?, ?)", new)
             for _, _, folded in new:
                 self._alias_ids.setdefault(folded, source_id)
+        self._source_ids[source] = source_id
         return source_id

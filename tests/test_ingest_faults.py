@@ -83,7 +83,7 @@ def test_kill_9_leaves_a_whole_database_and_the_next_run_finishes(tmp_path):
 
 def test_sigterm_and_ctrl_c_stop_cleanly_with_a_summary(tmp_path):
     folder, db = tmp_path / "corpus", tmp_path / "a.db"
-    write_articles(folder, 600)
+    write_articles(folder, 1500)  # several write batches: the second run is still storing when signalled
     stored = 0
     for number in (signal.SIGTERM, signal.SIGINT):
         process = start_ingest(db, folder)
@@ -97,7 +97,7 @@ def test_sigterm_and_ctrl_c_stop_cleanly_with_a_summary(tmp_path):
         assert out.strip().splitlines()[-1].startswith(tuple(f"{n} new" for n in range(stored + 1)))
         assert_healthy(db)
         no_article_lacks_children(db)
-    the_next_run_finishes(db, folder, 600)
+    the_next_run_finishes(db, folder, 1500)
 
 
 def test_readers_see_no_errors_during_a_long_ingest(tmp_path):
