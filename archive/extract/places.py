@@ -27,6 +27,7 @@ How a name becomes a mention:
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -111,7 +112,8 @@ class _Ctx:
         self.automaton = g.automaton
         self.lengths = g.lengths
         self.region_forms = g.region_forms
-        # eid -> (flags, cands, maxpop, has_country, has_primary, pk, plain, city_only, small_city, skip, codes)
+        # eid -> (flags, cands, maxpop, has_country, has_primary, pk, plain, city_only, small_city, skip, codes,
+        #         weak_common)
         self.facts: dict[int, tuple] = {}
         self.pk_ids: dict[tuple, int] = {}  # tuple of place ids -> pk
         self.pk_pids: list[tuple] = []  # pk -> tuple of place ids
@@ -131,6 +133,7 @@ class _Ctx:
         self.demonym_nouns = w["demonym_nouns"]
         self.common = w["common"]
         self.adjectival = w["adjectival"]
+        self.adjectival_eids = _entries_reading_as(g.automaton, self.adjectival)
         self.judge = _make_judge(self)
 
     def pk(self, pids: tuple) -> int:
@@ -153,9 +156,13 @@ class _Ctx:
             codes = frozenset(_code(g, pid) for pid, _ in cands if g.kinds[pid] in ("country", "region"))
             skip = bool(flags & (BLOCK | NOT_PLACE)) or not cands
             plain = bool(flags & FORM) or (kinds <= _NAME_ONLY and not flags & (PERSON | CUE_ONLY))
+            # a small place named by a common word ("Of", "To"): the rules keep it only after a cue
+            # (a qualifier in a title), whatever else surrounds it
+            weak_common = (flags & (COMMON | CUE_ONLY | PERSON | DEMONYM) == COMMON and "country" not in kinds
+                           and maxpop < 150_000 and not plain and eid not in self.adjectival_eids)
             f = (flags, cands, maxpop, "country" in kinds, any(p for _, p in cands),
                  self.pk(tuple(pid for pid, _ in cands)), plain, kinds == _CITY, maxpop < MAJOR and "city" in kinds,
-                 skip, codes)
+                 skip, codes, weak_common)
             self.facts[eid] = f
         return f
 
@@ -417,12 +424,16 @@ def _make_judge(ctx: _Ctx):
 
         Offsets are the text's; rules read it as it is (both apostrophes, ё and е).
         """
-        flags, cands, maxpop, has_country, has_primary, pk, plain, city_only, small_city, _skip, _codes = facts
+        (flags, cands, maxpop, has_country, has_primary, pk, plain, city_only, small_city, _skip, _codes,
+         weak_common) = facts
 
         # qualifier right after: "Moscow, Idaho", "Nice (France)"
         qualifiers = _NO_QUAL
         if nstart >= 0 and nstart - end <= 2 and text[end:nstart] in _QUAL_SEPS:
             qualifiers = entry(neid)[10]
+
+        if weak_common and not dateline and not qualifiers and (title_case or not has_cue(text, start)):
+            return None  # what the rules for common words below come to, before the costlier ones
 
         nch = text[end:end + 1]
         nword = None
@@ -472,27 +483,34 @@ def _make_judge(ctx: _Ctx):
             span = [para, start, end, surface, eid, cands, qualifiers, False, False, pk]
             return span if region_forms_get(surface) is None else regions_list(text, span, nch, nword)
 
-        # the word before: pword; whether it starts a sentence: pinitial; whether one space separates them:
-        # padjacent. (None, True, False) when the name itself starts the text or a sentence
+        # the word before: pword; whether it starts a sentence: pinitial (only read when pword is
+        # capitalised); whether one space separates them: padjacent. (None, True, False) when the name
+        # itself starts the text or a sentence
         j = start - 1
-        while j >= 0 and text[j] == " ":
-            j -= 1
+        if j > 0 and text[j] == " " and text[j - 1] != " ":
+            j -= 1  # the usual single space
+        else:
+            while j >= 0 and text[j] == " ":
+                j -= 1
         if j < 0 or text[j] in _SENTENCE_END:
             pword, pinitial, padjacent = None, True, False
         else:
             k = text.rfind(" ", 0, j)
-            if not text[k + 1:j + 1].isalnum():  # the quick way misses "St.", "Sergei's", "(in"
+            pword = text[k + 1:j + 1]
+            if not pword.isalnum():  # the quick way misses "St.", "Sergei's", "(in"
                 k = j
                 while k >= 0 and (text[k].isalnum() or text[k] in "'.-\u2019"):
                     k -= 1
+                pword = text[k + 1:j + 1]
             if k == j:
                 pword, pinitial, padjacent = None, False, False
             else:
-                pword = text[k + 1:j + 1]
                 padjacent = j == start - 2 and text[start - 1] == " "
-                while k >= 0 and text[k] == " ":
-                    k -= 1
-                pinitial = k < 0 or text[k] in _SENTENCE_END
+                pinitial = False
+                if pword[0].isupper():
+                    while k >= 0 and text[k] == " ":
+                        k -= 1
+                    pinitial = k < 0 or text[k] in _SENTENCE_END
         initial = title_case or (pword is None and pinitial)
         tentative = False
         cue = bool(qualifiers)
@@ -587,6 +605,23 @@ _CITY = frozenset({"city"})
 
 _POSSESSIVE = ("'s", "s'", "\u2019s", "s\u2019")
 
+
+
+def _entries_reading_as(automaton, words) -> frozenset[int]:
+    """The entries matched where the text, read through NORMALISE, is one of ``words``.
+
+    The match text is the text through MATCH_TABLE, which is NORMALISE but for
+    a few characters that NORMALISE makes "'" or "-" and it makes a space ("`", dashes).
+    """
+    eids = set()
+    for word in words:
+        options = [(MATCH_TABLE.get(ord(c), c), " ") if c in "'-" else (MATCH_TABLE.get(ord(c), c),) for c in word]
+        for body in itertools.product(*options):
+            for lead in " -":  # a key starts with one of these (see gazetteer.match_keys)
+                eid = automaton.get(lead + "".join(body), None)
+                if eid is not None:
+                    eids.add(eid)
+    return frozenset(eids)
 
 
 def _demonym_place(g: Gazetteer, eid: int, cands) -> int:
