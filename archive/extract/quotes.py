@@ -714,6 +714,10 @@ def _is_person_head(head: list[_Tok]) -> bool:
     return last in PERSON_WORDS or (_is_cap(head[-1]) and last[0].isalpha())
 
 
+# words that end a subject before its verb; the cues among them are the verb (computed once, not per word)
+SUBJECT_STOPS = frozenset(NP_STOPS - {"said", "says", "told", "tells", "wrote", "writes"})
+
+
 def _subject(toks: list[_Tok]) -> tuple[list[_Tok] | None, int | None]:
     """The subject of a sentence (its tokens) and the index of its main verb."""
     if any(t.norm == "(" for t in toks):
@@ -759,8 +763,7 @@ def _subject(toks: list[_Tok]) -> tuple[list[_Tok] | None, int | None]:
             if m < n and toks[m].norm == "," and m + 1 < n and not _looks_verb(toks, m + 1):
                 k = m
                 t = toks[k]
-        if t.norm in {";", ":", "(", ")", "—", "–"} or t.norm in NP_STOPS - {"said", "says", "told", "tells",
-                                                                             "wrote", "writes"}:
+        if t.norm in {";", ":", "(", ")", "—", "–"} or t.norm in SUBJECT_STOPS:
             return None, None
         if t.norm == ",":
             # appositions: ", a nurse from Tomsk," then the verb; or several in a row
