@@ -117,6 +117,7 @@ class _Ctx:
         self.facts: dict[int, tuple] = {}
         self.pk_ids: dict[tuple, int] = {}  # tuple of place ids -> pk
         self.pk_pids: list[tuple] = []  # pk -> tuple of place ids
+        self.pk_pid: list[int] = []  # pk -> its only place id, -1 when it has more
         self.pk_evidence: list[tuple] = []  # pk -> (countries, regions)
         self.single: dict[int, tuple] = {}  # place id -> evidence of that place alone
         self.static: dict[int, tuple] = {}  # place id -> (score, country, admin1, region code)
@@ -141,6 +142,7 @@ class _Ctx:
         if k is None:
             k = self.pk_ids[pids] = len(self.pk_pids)
             self.pk_pids.append(pids)
+            self.pk_pid.append(pids[0] if len(pids) == 1 else -1)
             self.pk_evidence.append(_evidence_of(self.g, pids))
         return k
 
@@ -214,10 +216,21 @@ def extract_places(article: ParsedArticle) -> list[FoundPlaceMention]:
     spans, pids = _resolve(ctx, spans, ordered)  # in (paragraph, start) order, each with its place
     place = g.place
     known = g._places
-    return [
-        FoundPlaceMention(known.get(pid) or place(pid), s[0], s[3], s[1], s[2])  # place, paragraph, surface, start, end
-        for s, pid in zip(spans, pids)
-    ]
+    new = _new_mention
+    set_fields = _set_fields
+    mentions = []
+    for s, pid in zip(spans, pids):
+        m = new(FoundPlaceMention)
+        set_fields(m, "__dict__", {"place": known.get(pid) or place(pid), "paragraph": s[0], "surface": s[3],
+                                   "start": s[1], "end": s[2]})
+        mentions.append(m)
+    return mentions
+
+
+# FoundPlaceMention(place, paragraph, surface, start, end) without its frozen __init__, which sets each
+# field through object.__setattr__: half the cost, for what is one object per mention
+_new_mention = object.__new__
+_set_fields = object.__setattr__
 
 
 def lookup_places(name: str) -> list[FoundPlace]:
@@ -650,58 +663,49 @@ def _resolve(ctx: _Ctx, spans: list[list], ordered: bool) -> tuple[list[list], l
     A name is its tuple of candidate places (numbered: pk); a qualified mention
     ("Moscow, Pennsylvania") is that Moscow, whatever the rest are.
     """
-    groups: dict = {}
-    keys = []
-    qualified = False
-    for s in spans:
-        q = s[_QUALS]
-        if q:
-            key = (s[_PK], frozenset(q))
-            qualified = True
-        else:
-            key = s[_PK]
-        keys.append(key)
-        members = groups.get(key)
-        if members is None:
-            groups[key] = [s]
-        else:
-            members.append(s)
-
-    if qualified:
-        pk_of = {key: key[0] if key.__class__ is tuple else key for key in groups}
+    keys = [s[_PK] for s in spans]
+    quals = [s[_QUALS] for s in spans]
+    if any(quals):
+        keys = [(pk, frozenset(q)) if q else pk for pk, q in zip(keys, quals)]
         # a name written both with and without a qualifier: the bare mentions take every qualifier seen
-        quals: dict[int, set] = {}
-        for key in groups:
+        seen: dict[int, set] = {}
+        for key in keys:
             if key.__class__ is tuple:
-                quals.setdefault(key[0], set()).update(key[1])
-        for key, members in groups.items():
-            extra = quals.get(key)
+                seen.setdefault(key[0], set()).update(key[1])
+        for key, s in zip(keys, spans):
+            extra = seen.get(key)  # a bare mention's key is its pk
             if extra:
-                for m in members:
-                    m[_QUALS] = m[_QUALS] | extra
+                s[_QUALS] = s[_QUALS] | extra
 
-    pk_pids = ctx.pk_pids
-    pk_evidence = ctx.pk_evidence
+    pk_pid = ctx.pk_pid
     choice: dict = {}
     ambiguous = []  # (key, pk)
-    fixed_c = []  # what the unambiguous names place the article in: it stays through both passes
-    fixed_r = []
-    for key, pk in pk_of.items() if qualified else zip(groups, groups):
-        pids = pk_pids[pk]
-        if len(pids) > 1:
+    for key in dict.fromkeys(keys):  # each name once
+        pk = key if key.__class__ is int else key[0]
+        pid = pk_pid[pk]
+        if pid < 0:
             ambiguous.append((key, pk))
         else:
-            choice[key] = pids[0]
-            c, r = pk_evidence[pk]
-            if c:
-                fixed_c.append(c)
-            if r:
-                fixed_r.append(r)
+            choice[key] = pid
     if ambiguous:
-        all_c = set().union(*fixed_c)
-        all_r = set().union(*fixed_r)
-        evidence = [pk_evidence[pk] for _key, pk in ambiguous]
+        # what the unambiguous names place the article in: it stays through both passes
         alone = ctx.alone
+        all_c: set = set()
+        all_r: set = set()
+        for pid in choice.values():
+            c, r = alone(pid)
+            if c:
+                all_c |= c
+            if r:
+                all_r |= r
+        members: dict = {key: [] for key, _pk in ambiguous}
+        for key, s in zip(keys, spans):
+            m = members.get(key)
+            if m is not None:
+                m.append(s)
+        pk_pids = ctx.pk_pids
+        pk_evidence = ctx.pk_evidence
+        evidence = [pk_evidence[pk] for _key, pk in ambiguous]
         redo = None
         for _pass in (1, 2):
             for i, (key, pk) in enumerate(ambiguous):
@@ -719,7 +723,7 @@ def _resolve(ctx: _Ctx, spans: list[list], ordered: bool) -> tuple[list[list], l
                             if regions is all_r:
                                 regions = set(all_r)
                             regions |= r
-                choice[key] = _best(ctx, pk_pids[pk], groups[key], countries, regions)
+                choice[key] = _best(ctx, pk_pids[pk], members[key], countries, regions)
             updated = [alone(choice[key]) for key, _pk in ambiguous]
             if updated == evidence:
                 break  # the choices add nothing the first pass did not see
@@ -728,8 +732,12 @@ def _resolve(ctx: _Ctx, spans: list[list], ordered: bool) -> tuple[list[list], l
             redo = [n_changed > c for c in changed]
             evidence = updated
 
+    pids = [choice[key] for key in keys]
     if ordered:
-        return spans, [choice[key] for key in keys]
+        return spans, pids
+    groups: dict = {}
+    for key, s in zip(keys, spans):
+        groups.setdefault(key, []).append(s)
     out = [(s, choice[key]) for key, members in groups.items() for s in members]
     out.sort(key=lambda sp: (-1 if sp[0][_PARA] is None else sp[0][_PARA], sp[0][_START]))
     return [s for s, _pid in out], [pid for _s, pid in out]
