@@ -68,6 +68,7 @@ Church Patriarch Diocese Metropolitan Archbishop Bishop Embassy Consulate
 """.split())
 # "the Kursk nuclear power plant": power plants are named after a city they are not in
 _PLANT = re.compile(r" (?:(?:nuclear|hydroelectric|thermal|coal-fired) )?(?:power (?:plant|station)|nuclear plant|NPP)\b")
+_PLANT_LOWER_STARTS = ("nuclear", "hydroelectric", "thermal", "coal-fired", "power")  # _PLANT's words in lower case
 _CUE_ONLY_NOT = frozenset({"countries", "states", "nations", "republics", "fleet", "nation", "country"})
 # "Perm is not the first region where ...": the name stands for its region
 _COPULA_REGION = re.compile(
@@ -89,7 +90,10 @@ _NO_QUAL: frozenset = frozenset()
 _LIST_WORDS = frozenset({"and", "or", "is", "was", "remains", "became", "has"})
 _REGION_PLURALS = ("regions", "oblasts", "Oblasts", "Regions", "provinces", "Provinces", "krais", "territories",
                    "Territories")
+_LIST_STARTS = tuple(_LIST_WORDS) + _REGION_PLURALS  # how a next word that regions_list reads on starts
 _WORD = re.compile(r"[^\W\d_][\w'-]*")  # _NEXT_WORD's word when one space precedes it
+_SPACE_LOWER = frozenset(" " + c for c in "abcdefghijklmnopqrstuvwxyz")  # a lowercase word follows
+_ALNUM_SPACE = frozenset(c + " " for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 # The matcher's table (gazetteer.MATCH_TABLE) in faster forms: bytes for ASCII
 # text, a list (indexed by code point) for the rest; code points past its end
@@ -113,7 +117,7 @@ class _Ctx:
         self.lengths = g.lengths
         self.region_forms = g.region_forms
         # eid -> (flags, cands, maxpop, has_country, has_primary, pk, plain, city_only, small_city, skip, codes,
-        #         weak_common)
+        #         weak_common, quiet)
         self.facts: dict[int, tuple] = {}
         self.pk_ids: dict[tuple, int] = {}  # tuple of place ids -> pk
         self.pk_pids: list[tuple] = []  # pk -> tuple of place ids
@@ -135,6 +139,8 @@ class _Ctx:
         self.common = w["common"]
         self.adjectival = w["adjectival"]
         self.adjectival_eids = _entries_reading_as(g.automaton, self.adjectival)
+        # judge's quick way takes a word starting in lower case for no outlet's name ("Moscow Times")
+        self.lower_outlet = any(w[:1].islower() or not w[:1].isalpha() for w in self.outlet)
         self.judge = _make_judge(self)
 
     def pk(self, pids: tuple) -> int:
@@ -162,9 +168,13 @@ class _Ctx:
             # (a qualifier in a title), whatever else surrounds it
             weak_common = (flags & (COMMON | CUE_ONLY | PERSON | DEMONYM) == COMMON and "country" not in kinds
                            and maxpop < 150_000 and not plain and eid not in self.adjectival_eids)
+            # a name no rule for words of its kind applies to (a plain name, or one with no flag at all):
+            # judge's quick way can take it
+            quiet = ((plain and not flags & DEMONYM) or not flags) and eid not in self.adjectival_eids \
+                and not self.lower_outlet
             f = (flags, cands, maxpop, "country" in kinds, any(p for _, p in cands),
                  self.pk(tuple(pid for pid, _ in cands)), plain, kinds == _CITY, maxpop < MAJOR and "city" in kinds,
-                 skip, codes, weak_common)
+                 skip, codes, weak_common, quiet)
             self.facts[eid] = f
         return f
 
@@ -438,7 +448,7 @@ def _make_judge(ctx: _Ctx):
         Offsets are the text's; rules read it as it is (both apostrophes, ё and е).
         """
         (flags, cands, maxpop, has_country, has_primary, pk, plain, city_only, small_city, _skip, _codes,
-         weak_common) = facts
+         weak_common, quiet) = facts
 
         # qualifier right after: "Moscow, Idaho", "Nice (France)"
         qualifiers = _NO_QUAL
@@ -447,6 +457,41 @@ def _make_judge(ctx: _Ctx):
 
         if weak_common and not dateline and not qualifiers and (title_case or not has_cue(text, start)):
             return None  # what the rules for common words below come to, before the costlier ones
+
+        if quiet and not dateline and not qualifiers:
+            # The quick way, for what most names look like: after the name no word ("Kherson,") or one
+            # starting in lower case ("Kherson and"); before it, for a name that is not plain, one word
+            # starting in lower case ("in Kherson"), outside a title-case title. Of the rules below, only these then apply; the
+            # next word is read only where one of them needs it. Other cases go the general way.
+            nch = text[end:end + 1]
+            lower_next = nch == " " and text[end:end + 2] in _SPACE_LOWER
+            if (lower_next and not text.startswith(_PLANT_LOWER_STARTS, end + 1)) or (nch != " " and nch != "-"):
+                if lower_next and text.startswith(" of ", end) and text[start:end] in _ORG_HEADS:
+                    return None  # "the University of Idaho" is no town called University
+                if start > 4 and text.startswith(" of ", start - 4):
+                    before = text[max(0, start - 20):start - 4].rsplit(None, 1)
+                    if before and before[-1] in _ORG_OF:
+                        return None  # "University of Idaho", "Bank of Russia"
+                surface = text[start:end]
+                if plain:
+                    span = [para, start, end, surface, eid, cands, qualifiers, False, False, pk]
+                elif not title_case and text[start - 2:start] in _ALNUM_SPACE:
+                    k = text.rfind(" ", 0, start - 2)
+                    pword = text[k + 1:start - 1]
+                    if not pword.isalnum() or pword[0].isupper():
+                        span = None  # the general way
+                    elif not has_country and (
+                            pword in titles
+                            or (lower_next and small_city and _WORD.match(text, end + 1).group().lower() in speech)):
+                        return None
+                    else:
+                        span = [para, start, end, surface, eid, cands, qualifiers, False, False, pk]
+                else:
+                    span = None
+                if span is not None:
+                    if region_forms_get(surface) is None or (lower_next and not text.startswith(_LIST_STARTS, end + 1)):
+                        return span  # no list of regions can follow
+                    return regions_list(text, span, nch, _WORD.match(text, end + 1).group() if lower_next else None)
 
         nch = text[end:end + 1]
         nword = None
