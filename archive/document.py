@@ -5,6 +5,7 @@ Nothing here touches the database or the file system.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class ParsedArticle:
         """Links above the body, such as the seed's t.me credit line."""
         return tuple(l for l in self.links if l.paragraph is None and l.href != self.url)
 
-    @property
+    @cached_property
     def word_count(self) -> int:
+        # cached in the instance, so a worker that reads it sends it to the writer with the article
         return sum(len(p.text.split()) for p in self.paragraphs)

@@ -73,6 +73,7 @@ def prepare(task: Task) -> Prepared:
             if not text.strip():
                 return failed("empty file")
             article = parse_markdown(text, task.path)
+            article.word_count  # counted here, in a worker, not in the writer
             extraction = extract(article)
     except FileRejected as error:
         return failed(str(error))
