@@ -124,7 +124,7 @@ class _Ctx:
         self.pk_pid: list[int] = []  # pk -> its only place id, -1 when it has more
         self.pk_evidence: list[tuple] = []  # pk -> (countries, regions)
         self.single: dict[int, tuple] = {}  # place id -> evidence of that place alone
-        self.static: dict[int, tuple] = {}  # place id -> (score, country, admin1, region code)
+        self.pk_scored: dict[int, tuple] = {}  # pk -> its places scored for _best (see _scored)
         self.demonym: dict[int, tuple] = {}  # eid -> (cands, pk) of a demonym's place
         self.prefixes: dict[str, tuple] = {}  # key -> ((length, eid), ...) of the keys it starts with
         w = g.words
@@ -184,6 +184,12 @@ class _Ctx:
         found = {e2 + 1: eid2 for e2, eid2 in self.automaton.iter(key, 0, len(key) - 1)
                  if e2 == lengths[eid2]}  # a key of length e2 + 1 starting at 0
         got = self.prefixes[key] = tuple(sorted(((ln - 1, eid2) for ln, eid2 in found.items()), reverse=True))
+        return got
+
+    def scored(self, pk: int) -> tuple:
+        got = self.pk_scored.get(pk)
+        if got is None:
+            got = self.pk_scored[pk] = _scored(self.g, self.pk_pids[pk])
         return got
 
     def alone(self, pid: int) -> tuple:
@@ -725,6 +731,7 @@ def _resolve(ctx: _Ctx, spans: list[list], ordered: bool) -> tuple[list[list], l
     pk_pid = ctx.pk_pid
     choice: dict = {}
     ambiguous = []  # (key, pk)
+    fixed = []  # the pks of the unambiguous names
     for key in dict.fromkeys(keys):  # each name once
         pk = key if key.__class__ is int else key[0]
         pid = pk_pid[pk]
@@ -732,24 +739,36 @@ def _resolve(ctx: _Ctx, spans: list[list], ordered: bool) -> tuple[list[list], l
             ambiguous.append((key, pk))
         else:
             choice[key] = pid
+            fixed.append(pk)
     if ambiguous:
+        pk_evidence = ctx.pk_evidence
         # what the unambiguous names place the article in: it stays through both passes
-        alone = ctx.alone
         all_c: set = set()
         all_r: set = set()
-        for pid in choice.values():
-            c, r = alone(pid)
+        for pk in fixed:
+            c, r = pk_evidence[pk]
             if c:
                 all_c |= c
             if r:
                 all_r |= r
-        members: dict = {key: [] for key, _pk in ambiguous}
+        # each ambiguous name's places that one of its mentions names first (primary), and its qualifiers
+        primary: dict = {key: set() for key, _pk in ambiguous}
+        qualifiers: dict = {key: set() for key, _pk in ambiguous}
+        last_cands: dict = {}
         for key, s in zip(keys, spans):
-            m = members.get(key)
-            if m is not None:
-                m.append(s)
-        pk_pids = ctx.pk_pids
-        pk_evidence = ctx.pk_evidence
+            first = primary.get(key)
+            if first is not None:
+                q = s[_QUALS]
+                if q:
+                    qualifiers[key] |= q
+                cands = s[_CANDS]
+                if cands is not last_cands.get(key):
+                    last_cands[key] = cands
+                    for pid, prim in cands:
+                        if prim:
+                            first.add(pid)
+        alone = ctx.alone
+        scored = ctx.scored
         evidence = [pk_evidence[pk] for _key, pk in ambiguous]
         redo = None
         for _pass in (1, 2):
@@ -768,7 +787,7 @@ def _resolve(ctx: _Ctx, spans: list[list], ordered: bool) -> tuple[list[list], l
                             if regions is all_r:
                                 regions = set(all_r)
                             regions |= r
-                choice[key] = _best(ctx, pk_pids[pk], members[key], countries, regions)
+                choice[key] = _best(scored(pk), primary[key], qualifiers[key], countries, regions)
             updated = [alone(choice[key]) for key, _pk in ambiguous]
             if updated == evidence:
                 break  # the choices add nothing the first pass did not see
@@ -803,43 +822,27 @@ def _evidence_of(g: Gazetteer, pids: tuple) -> tuple[frozenset, frozenset]:
     return (countries, regions)
 
 
-def _static(ctx: _Ctx, pid: int) -> tuple:
-    g = ctx.g
-    score = math.log10(max(g.pops[pid], 1000))
-    kind = g.kinds[pid]
-    if kind == "region":
-        score -= 1.0  # shares its name with a city (Washington): the city, unless the context says otherwise
-    elif kind == "country":
-        score += 2.0
-    elif kind == "other":
-        score = 7.0  # a continent or a sea, not the village of the same name ("Asia", Philippines)
-    if g.capital[pid]:
-        score += 0.5
-    st = ctx.static[pid] = (score, g.countries[pid], g.admin1[pid], _code(g, pid) if kind == "region" else None)
-    return st
-
-
-def _best(ctx: _Ctx, pids: tuple, members: list[list], countries: set[str], regions: set[str]) -> int:
-    qualifiers: set[str] = set()
-    primary: set[int] = set()
-    seen = None
-    for s in members:
-        q = s[_QUALS]
-        if q:
-            qualifiers |= q
-        cands = s[_CANDS]
-        if cands is not seen:
-            seen = cands
-            for pid, prim in cands:
-                if prim:
-                    primary.add(pid)
-    best, best_score = pids[0], -1e9
-    static = ctx.static
+def _scored(g: Gazetteer, pids: tuple) -> tuple:
+    """Each place of a name with what _best weighs: (pid, base score, country, admin1, region code)."""
+    out = []
     for pid in pids:
-        st = static.get(pid)
-        if st is None:
-            st = _static(ctx, pid)
-        score, cc, admin1, code = st
+        score = math.log10(max(g.pops[pid], 1000))
+        kind = g.kinds[pid]
+        if kind == "region":
+            score -= 1.0  # shares its name with a city (Washington): the city, unless the context says otherwise
+        elif kind == "country":
+            score += 2.0
+        elif kind == "other":
+            score = 7.0  # a continent or a sea, not the village of the same name ("Asia", Philippines)
+        if g.capital[pid]:
+            score += 0.5
+        out.append((pid, score, g.countries[pid], g.admin1[pid], _code(g, pid) if kind == "region" else None))
+    return tuple(out)
+
+
+def _best(scored: tuple, primary: set[int], qualifiers: set[str], countries: set[str], regions: set[str]) -> int:
+    best, best_score = scored[0][0], -1e9
+    for pid, score, cc, admin1, code in scored:
         if pid in primary:
             score += 1.0
         if cc in countries:
