@@ -95,12 +95,21 @@ _WORD = re.compile(r"[^\W\d_][\w'-]*")  # _NEXT_WORD's word when one space prece
 _SPACE_LOWER = frozenset(" " + c for c in "abcdefghijklmnopqrstuvwxyz")  # a lowercase word follows
 _ALNUM_SPACE = frozenset(c + " " for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
-# The matcher's table (gazetteer.MATCH_TABLE) in faster forms: bytes for ASCII
-# text, a list (indexed by code point) for the rest; code points past its end
-# raise IndexError, which str.translate takes as "unchanged", as the dict does.
+# The matcher's table (gazetteer.MATCH_TABLE) in faster forms: bytes for the
+# ASCII characters (UTF-8 leaves the others' bytes alone), and the few others it
+# changes (quotes, dashes, spaces, ё), each into one character.
 _ASCII_MATCH = bytes(ord(MATCH_TABLE.get(i, chr(i))) for i in range(128)) + bytes(range(128, 256))
-_LIST_MATCH = [MATCH_TABLE.get(i, chr(i)) for i in range(max(0x2200, max(MATCH_TABLE) + 1))]
-_LIST_MATCH = [chr(v) if isinstance(v, int) else v for v in _LIST_MATCH]
+_NOT_ASCII_MATCH = tuple((chr(c), v if isinstance(v, str) else chr(v)) for c, v in MATCH_TABLE.items() if c >= 128)
+
+
+def _match_text_not_ascii(text: str) -> str:
+    """match_text(text) for a text that is not ASCII, faster than str.translate with the table."""
+    mt = (" " + text).encode("utf-8", "surrogatepass").translate(_ASCII_MATCH).decode("utf-8", "surrogatepass")
+    for ch, to in _NOT_ASCII_MATCH:
+        if ch in mt:
+            mt = mt.replace(ch, to)
+    return mt
+
 
 # A span is a list: [para, start, end, text, eid, cands, qualifiers, cue, tentative, pk]
 # (cands: tuple of (place id, primary); pk: the number of the tuple of its place ids).
@@ -316,7 +325,7 @@ def _scan(ctx: _Ctx, paragraphs: list[tuple], persons: set, out: list) -> None:
         elif text.isascii():
             mt = (" " + text).encode().translate(_ASCII_MATCH).decode()
         else:
-            mt = (" " + text).translate(_LIST_MATCH)
+            mt = _match_text_not_ascii(text)
         if para is not None:
             dateline = _DATELINE.match(text) if text[:2].isupper() else None
             if dateline is not None or (n < 160 and text.startswith("By ")):
