@@ -71,7 +71,15 @@ _SURNAME_END = re.compile(r"(ov|ev|yov|in|yn|sky|skiy|skii)$")
 # in the order they were added, so keys go in with the letters running text has
 # most often first: a letter starting a word, then any other letter. The trie,
 # and what it matches, is the same in any order; the scan is some 15% faster.
-_WORD_INITIAL = "taoswicbphfmdrelngyuvjkqxzTASIMCBHWPNRDLFGOEKUVYJZQXпсвнмокдчитрзбгэулфеашяжцщхюйыьъПСВНМКОДЧИТРЗБГЭУЛФЕАШЯЖЦЩХЮЙ"
+# (" ": the second space of "  ", which is what ", " becomes in the match text.)
+_WORD_INITIAL = ("taoswicbphfmdrelngyuvjkqxz TASIMCBHWPNRDLFGOEKUVYJZQX0123456789"
+                 "псвнмокдчитрзбгэулфеашяжцщхюйыьъПСВНМКОДЧИТРЗБГЭУЛФЕАШЯЖЦЩХЮЙ")
+# Dead ends: a key for each of these after a lead (" ", "-") that no name starts
+# with, ending in a NUL, which no match text holds, so it never matches. Without
+# it, a word starting so ("the", "2024") has the automaton go through all the
+# lead's children (some 140) to find none; with it, it finds one among the first.
+# The matches are the same; the scan is some 25% faster.
+_DEAD_END_CHARS = "abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў0123456789 '.-"
 _LETTERS = (" etaoinshrdlcumwfgypbvkjxqzETAOINSHRDLCUMWFGYPBVKJXQZ"
             "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъёОЕАИНТСРВЛКМДПУЯЫЬГЗБЧЙХЖШЮЦЩЭФЪЁ-.'")
 _INITIAL_RANK = {c: i for i, c in enumerate(_WORD_INITIAL)}
@@ -942,8 +950,12 @@ class _Builder:
                         flags[other] |= f
                     continue
                 seen_keys[key] = eid
-        for key in sorted(seen_keys, key=_trie_order):
-            auto.add_word(key, seen_keys[key])
+        starts = {key[:2] for key in seen_keys}
+        no_entry = len(surfaces)  # a dead end's value: a match of one would fail loudly (it has none)
+        keys = dict(seen_keys)
+        keys.update((lead + c + "\x00", no_entry) for lead in " -" for c in _DEAD_END_CHARS if lead + c not in starts)
+        for key in sorted(keys, key=_trie_order):
+            auto.add_word(key, keys[key])
         auto.make_automaton()
         picked = [_pick_aliases(self.names[pid], lst) for pid, lst in enumerate(self.alias_lists)]
         # A region also answers to its admin centre's names, last: users filtering by
