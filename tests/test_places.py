@@ -9,6 +9,7 @@ import pytest
 
 from archive.document import Paragraph, ParsedArticle
 from archive.extract import gazetteer
+from archive.extract.found import FoundPlace
 from archive.extract.places import extract_places, lookup_places
 from archive.parse import parse_markdown
 
@@ -223,6 +224,25 @@ def test_place_keys_and_fields():
     assert found["Kemerovo Oblast"].latitude is not None  # from its admin centre
     assert found["Ukraine"].key == "iso:UA" and found["Ukraine"].kind == "country"
     assert found["Siberia"].key == "x:siberia" and found["Siberia"].kind == "other"
+
+
+def test_a_place_pickles_as_its_key_and_comes_back_equal(monkeypatch):
+    moscow = lookup_places("Moscow")[0]
+    data = pickle.dumps(moscow)
+    assert pickle.loads(data) == moscow
+    assert moscow.aliases and not any(alias.encode() in data for alias in moscow.aliases)  # the key, not the aliases
+    mention = extract_places(article("Protests in Moscow."))[0]
+    assert pickle.loads(pickle.dumps(mention)) == mention
+    # a place the gazetteer does not hold travels whole
+    other = FoundPlace("x:nowhere", "Nowhere", "other", None, None, None, None, ("Nulle part",))
+    assert pickle.loads(pickle.dumps(other)) == other
+    changed = FoundPlace(*[getattr(moscow, f) for f in ("key", "name", "kind", "country_code", "latitude",
+                                                         "longitude", "geonames_id")], aliases=("Moskva",))
+    assert pickle.loads(pickle.dumps(changed)) == changed
+    # with no gazetteer loaded, a place is pickled whole; one pickled as its key loads the gazetteer
+    monkeypatch.setattr(gazetteer, "_GAZETTEER", None)
+    assert pickle.loads(pickle.dumps(moscow)) == moscow
+    assert pickle.loads(data) == moscow
 
 
 def test_aliases_are_latin_and_cyrillic_unique_and_short():
