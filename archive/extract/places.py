@@ -40,6 +40,7 @@ from .gazetteer import (
 
 __all__ = ["extract_places", "lookup_places"]
 
+_CLOSING = '.!?:;"\u201c\u201d\u00ab\u00bb()[]*|/\u2014\u2013'  # punctuation a word can end with
 _SENTENCE_END = set('.!?:;"\u201c\u201d\u00ab\u00bb(\u2014\u2013\n*\u2022|[')
 _COORD_REGIONS = re.compile(
     r"(?:(?:,\s*|,?\s+and\s+|,?\s+or\s+)[A-Z\u0410-\u042f][\w'-]*(?:\s[A-Z][\w'-]*)?)*"
@@ -425,8 +426,16 @@ def _make_judge(ctx: _Ctx):
     pre, cues, cue_pairs, common = ctx.pre, ctx.cues, ctx.cue_pairs, ctx.common
     demonym_nouns, adjectival = ctx.demonym_nouns, ctx.adjectival
     coord_regions, copula_region = _COORD_REGIONS.match, _COPULA_REGION.match
+    # punctuation that ends no cue ("in", "city of"): a word before the name ending so is no cue
+    no_cue_after = frozenset(_CLOSING) - {w[-1] for w in cues} - {p[-1] for p in cue_pairs}
 
     def has_cue(norm: str, start: int) -> bool:
+        if start >= 2:  # the quick way out, for a name after a full stop or a quote
+            c = norm[start - 1]
+            if c == " ":
+                c = norm[start - 2]
+            if c in no_cue_after:
+                return False
         head = norm[max(0, start - 40):start].split()
         if not head:
             return False
