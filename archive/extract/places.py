@@ -93,7 +93,9 @@ _REGION_PLURALS = ("regions", "oblasts", "Oblasts", "Regions", "provinces", "Pro
                    "Territories")
 _LIST_STARTS = tuple(_LIST_WORDS) + _REGION_PLURALS  # how a next word that regions_list reads on starts
 _WORD = re.compile(r"[^\W\d_][\w'-]*")  # _NEXT_WORD's word when one space precedes it
-_SPACE_LOWER = frozenset(" " + c for c in "abcdefghijklmnopqrstuvwxyz")  # a lowercase word follows
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_SPACE_LOWER = frozenset(" " + c for c in _ASCII_LOWER)  # after a name: a word in lower case follows
+# before a name: the end of a word, then one space
 _ALNUM_SPACE = frozenset(c + " " for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 # The matcher's table (gazetteer.MATCH_TABLE) in faster forms: bytes for the
@@ -150,7 +152,7 @@ class _Ctx:
         self.adjectival = w["adjectival"]
         self.adjectival_eids = _entries_reading_as(g.automaton, self.adjectival)
         # judge's quick way takes a word starting in lower case for no outlet's name ("Moscow Times")
-        self.lower_outlet = any(w[:1].islower() or not w[:1].isalpha() for w in self.outlet)
+        self.lower_outlet = any(w[:1] in _ASCII_LOWER for w in self.outlet)
         self.judge = _make_judge(self)
 
     def pk(self, pids: tuple) -> int:
@@ -485,8 +487,9 @@ def _make_judge(ctx: _Ctx):
         if quiet and not dateline and not qualifiers:
             # The quick way, for what most names look like: after the name no word ("Kherson,") or one
             # starting in lower case ("Kherson and"); before it, for a name that is not plain, one word
-            # starting in lower case ("in Kherson"), outside a title-case title. Of the rules below, only these then apply; the
-            # next word is read only where one of them needs it. Other cases go the general way.
+            # starting in lower case ("in Kherson"), outside a title-case title. Of the rules below, only
+            # these then apply; the next word is read only where one of them needs it. Other cases go the
+            # general way.
             nch = text[end:end + 1]
             lower_next = nch == " " and text[end:end + 2] in _SPACE_LOWER
             if (lower_next and not text.startswith(_PLANT_LOWER_STARTS, end + 1)) or (nch != " " and nch != "-"):
