@@ -44,7 +44,7 @@ class ParsedArticle:
     title_from_filename: bool = False
     warnings: tuple[str, ...] = field(default=())
 
-    @property
+    @cached_property
     def credit_links(self) -> tuple[Link, ...]:
         """Links above the body, such as the seed's t.me credit line."""
         return tuple(l for l in self.links if l.paragraph is None and l.href != self.url)

@@ -72,9 +72,9 @@ def parse_markdown(source: str, path: str | None = None) -> ParsedArticle:
         stripped = block.text.strip()
         if not stripped:
             continue
-        outside = [Link(text, href, None, start, end) for text, href, start, end in block.links]
-        original = ORIGINAL_URL.match(stripped)
+        original = ORIGINAL_URL.match(stripped) if stripped[0] in "Oo" else None
         if original:
+            outside = _outside_body(block)
             url = url or _url_of(original.group("url"), outside)
             expecting_url = url is None
             links.extend(outside)
@@ -82,7 +82,8 @@ def parse_markdown(source: str, path: str | None = None) -> ParsedArticle:
         if expecting_url:
             expecting_url = False
             bare = BARE_URL.match(stripped)
-            if bare or (outside and block.only_links):
+            if bare or (block.links and block.only_links):
+                outside = _outside_body(block)
                 url = outside[0].href if outside else bare.group("url")
                 links.extend(outside)
                 continue
@@ -92,7 +93,7 @@ def parse_markdown(source: str, path: str | None = None) -> ParsedArticle:
                 published = date
                 continue
         if in_header and not paragraphs and block.only_links:
-            links.extend(outside)  # the credit line: kept as links, not body
+            links.extend(_outside_body(block))  # the credit line: kept as links, not body
             continue
         in_header = False
         position = len(paragraphs)
@@ -116,6 +117,10 @@ def parse_markdown(source: str, path: str | None = None) -> ParsedArticle:
         title_from_filename=from_filename,
         warnings=tuple(warnings),
     )
+
+
+def _outside_body(block) -> list[Link]:
+    return [Link(text, href, None, start, end) for text, href, start, end in block.links]
 
 
 def _url_of(inline_url: str | None, found: list[Link]) -> str | None:

@@ -155,8 +155,14 @@ _LINK_TEXTS: dict[str, str] = {}
 _UNSEEN = object()
 
 
+# A url markdown-it-py leaves as it is: http(s), a lower-case ASCII host, a path of unreserved characters.
+UNCHANGED_URL = re.compile(r"https?://[a-z0-9.-]+(?:/[A-Za-z0-9._~/-]*)?")
+
+
 def _link(destination: str) -> str | None:
     """The href markdown-it-py gives this destination (normalised), or None when it refuses it."""
+    if UNCHANGED_URL.fullmatch(destination):
+        return destination  # most "Original url:" lines: unique, so the memo below would not help
     href = _LINKS.get(destination, _UNSEEN)
     if href is _UNSEEN:
         md = markdown()

@@ -479,7 +479,7 @@ def generate_articles(folder: Path, count: int) -> None:
 
 
 def test_datasette_reads_while_ingest_writes(server, tmp_path):
-    count = 250
+    count = 1500  # several write batches, so a reader can see the count in between
     generate_articles(tmp_path / "generated", count)
     start = server.json("/archive.json", sql="select count(*) as n from articles", _shape="array")[0]["n"]
     ingest = subprocess.Popen([str(ARCHIVE), "--db", str(server.db), "ingest", str(tmp_path / "generated")],

@@ -89,3 +89,14 @@ def test_seed_parses_the_same_with_the_fast_path_off(monkeypatch):
     fast = parse_markdown(plain, "seed.md")
     monkeypatch.setattr(archive.parse, "plain_blocks", lambda body: None)
     assert parse_markdown(plain, "seed.md") == fast
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(url=st.from_regex(r"\Ahttps?://[a-z0-9.-]{1,20}(/[A-Za-z0-9._~/-]{0,30})?\Z"))
+def test_urls_taken_as_they_are_are_what_markdown_it_makes_of_them(url):
+    from archive.blocks import markdown
+    from archive.plain_blocks import UNCHANGED_URL, _link
+
+    md = markdown()
+    assert UNCHANGED_URL.fullmatch(url)
+    assert _link(url) == md.normalizeLink(url) and md.validateLink(url)
