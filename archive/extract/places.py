@@ -310,9 +310,6 @@ def _is_title_case(title: str) -> bool:
 
 def _scan(ctx: _Ctx, paragraphs: list[tuple], persons: set, out: list) -> None:
     """The spans of each (paragraph position or None for the title, text, title case) in turn."""
-    lengths = ctx.lengths
-    prefixes = ctx.prefixes
-    iter_long = ctx.iter_long
     facts = ctx.facts
     entry = ctx.entry
     judge = ctx.judge
@@ -334,26 +331,17 @@ def _scan(ctx: _Ctx, paragraphs: list[tuple], persons: set, out: list) -> None:
             if dateline is not None or (n < 160 and text.startswith("By ")):
                 _paragraph_spans(ctx, para, text, mt, dateline, title_case, persons, out)  # a dateline or a byline
                 continue
-        # as _paragraph_spans, judging each match once the next one is known
-        last = 0
+        # judging each match once the next one is known
         s0 = e0 = i0 = -1  # the match waiting for the next one
-        for end, eid in iter_long(mt):
-            if end < n and text[end].isalnum():
-                best = _ending_on_a_word(ctx, prefixes, mt, text, end - lengths[eid], end)
-                if best is None:
-                    continue
-                end, eid = best
-            start = end - lengths[eid]
-            if start >= last:
-                last = end
-                if s0 >= 0:
-                    f = facts.get(i0) or entry(i0)
-                    if not f[9]:
-                        span = judge(text, para, s0, e0, i0, f, start, eid, title_case, persons,
-                                     s0 == 0 and text[:e0].isupper())
-                        if span is not None:
-                            out.append(span)
-                s0, e0, i0 = start, end, eid
+        for start, end, eid in _word_matches(ctx, mt, text):
+            if s0 >= 0:
+                f = facts.get(i0) or entry(i0)
+                if not f[9]:
+                    span = judge(text, para, s0, e0, i0, f, start, eid, title_case, persons,
+                                 s0 == 0 and text[:e0].isupper())
+                    if span is not None:
+                        out.append(span)
+            s0, e0, i0 = start, end, eid
         if s0 >= 0:
             f = facts.get(i0) or entry(i0)
             if not f[9]:
@@ -362,15 +350,16 @@ def _scan(ctx: _Ctx, paragraphs: list[tuple], persons: set, out: list) -> None:
                     out.append(span)
 
 
-def _paragraph_spans(ctx: _Ctx, para, text: str, mt: str, m, title_case: bool, persons: set, out: list) -> None:
-    """The spans of a paragraph that opens with a dateline (``m``, its match) or a byline."""
+def _word_matches(ctx: _Ctx, mt: str, text: str):
+    """Leftmost-longest names in ``text`` that end on a word boundary: (start, end, entry).
+
+    The match text ``mt`` has one more character in front, so a match's inclusive
+    end there is its exclusive end in ``text``.
+    """
     n = len(text)
     lengths = ctx.lengths
     prefixes = ctx.prefixes
-    picked = []
     last = 0
-    # Leftmost-longest matches; the match text has one more character in front,
-    # so a match's inclusive end there is its exclusive end here.
     for end, eid in ctx.iter_long(mt):
         if end < n and text[end].isalnum():
             # "Kemerovo regional": the longest key ends inside a word; take the longest that does not
@@ -380,8 +369,13 @@ def _paragraph_spans(ctx: _Ctx, para, text: str, mt: str, m, title_case: bool, p
             end, eid = best
         start = end - lengths[eid]
         if start >= last:
-            picked.append((start, end, eid))
             last = end
+            yield start, end, eid
+
+
+def _paragraph_spans(ctx: _Ctx, para, text: str, mt: str, m, title_case: bool, persons: set, out: list) -> None:
+    """The spans of a paragraph that opens with a dateline (``m``, its match) or a byline."""
+    picked = list(_word_matches(ctx, mt, text))
     if m is not None:  # "KYIV, May 18 (Reuters) -"
         eid = ctx.automaton.get(match_text(m.group(1).title()), None)
         if eid is not None and not (picked and picked[0][0] == 0):
