@@ -49,7 +49,6 @@ class ParsedArticle:
         """Links above the body, such as the seed's t.me credit line."""
         return tuple(l for l in self.links if l.paragraph is None and l.href != self.url)
 
-    @cached_property
+    @property
     def word_count(self) -> int:
-        # cached in the instance, so a worker that reads it sends it to the writer with the article
         return sum(len(p.text.split()) for p in self.paragraphs)

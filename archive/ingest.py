@@ -8,8 +8,11 @@ Ctrl-C and SIGTERM stop at the next article boundary with what was stored.
 from __future__ import annotations
 
 import os
+import pickle
+import shutil
 import signal
 import sqlite3
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -227,27 +230,27 @@ class Writer:
         if p.status == "unchanged":
             article_id = store.note_file(p.path, p.size, p.mtime_ns, p.content_hash, None, p.encoding)
             return FileOutcome(p.path, "unchanged", article_id)
-        article = p.article
-        existing = store.existing(article.url, p.path)
+        rows = p.rows
+        existing = store.existing(rows.url, p.path)
         if existing and existing.content_hash == p.content_hash:
             store.note_file(p.path, p.size, p.mtime_ns, p.content_hash, existing.id, p.encoding)
             return FileOutcome(p.path, "unchanged", existing.id, warnings=p.warnings)
-        if existing and article.url and existing.path != p.path:
-            newer = self.url_versions.get(article.url) or (store.file_mtime(existing.path), existing.path)
+        if existing and rows.url and existing.path != p.path:
+            newer = self.url_versions.get(rows.url) or (store.file_mtime(existing.path), existing.path)
             if newer[0] is not None and newer[0] > p.mtime_ns:
                 store.note_file(p.path, p.size, p.mtime_ns, p.content_hash, existing.id, p.encoding)
                 return FileOutcome(p.path, "duplicate", existing.id,
-                                   reason=f"an older version of {article.url} than {newer[1]}", warnings=p.warnings)
+                                   reason=f"an older version of {rows.url} than {newer[1]}", warnings=p.warnings)
         previous = store.article_of_file(p.path)
         if previous is not None and existing and previous != existing.id and not store.held_by_other_files(previous, p.path):
             store.delete_article(previous)  # this file now carries another url: its old article goes
-        article_id = store.save(article, p.extraction, p.content_hash, p.path, existing.id if existing else None)
+        article_id = store.save(rows, p.content_hash, p.path, existing.id if existing else None)
         store.note_file(p.path, p.size, p.mtime_ns, p.content_hash, article_id, p.encoding)
         replaced = None
-        if article.url:
-            earlier = self.url_versions.get(article.url)
+        if rows.url:
+            earlier = self.url_versions.get(rows.url)
             replaced = earlier[1] if earlier and earlier[1] != p.path else None
-            self.url_versions[article.url] = (p.mtime_ns, p.path)
+            self.url_versions[rows.url] = (p.mtime_ns, p.path)
         return FileOutcome(p.path, "updated" if existing else "new", article_id, warnings=p.warnings,
                            replaced=replaced)
 
@@ -274,6 +277,7 @@ def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Pr
     from concurrent.futures.process import BrokenProcessPool
 
     chunks = iter([tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)])
+    spool = tempfile.mkdtemp(prefix="archive-ingest-")
     executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
                                    initializer=_ignore_interrupts)
     # Workers parse faster than one writer stores: only IN_FLIGHT chunks a worker
@@ -285,14 +289,14 @@ def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Pr
             chunk = next(chunks, None)
             if chunk is None:
                 return
-            pending.append(executor.submit(prepare_chunk, chunk))
+            pending.append(executor.submit(prepare_chunk, chunk, spool))
 
     try:
         hand_out()
         while pending:
             while True:
                 try:
-                    chunk = pending[0].result(timeout=0.2)
+                    chunk = _unspooled(pending[0].result(timeout=0.2))
                     break
                 except StillWorking:
                     if stop.requested:
@@ -307,10 +311,35 @@ def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Pr
         # Chunks not started are dropped; a worker finishes the chunk it holds (each
         # file is capped by --timeout). Killing workers here can deadlock the pool.
         executor.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(spool, ignore_errors=True)
 
 
-def prepare_chunk(tasks: list[Task]) -> list[Prepared]:
-    return [prepare(task) for task in tasks]
+def prepare_chunk(tasks: list[Task], spool: str) -> str | list[Prepared]:
+    """Prepare files in a worker; hand them back as a file in ``spool`` whose path is the only message.
+
+    A worker killed while it writes a long message to the pool's result pipe leaves
+    half a message, which the pool then waits on for ever (CPython's
+    ProcessPoolExecutor); a path is a short message, written to the pipe at once,
+    so a killed worker is noticed and reported. If the spool cannot be written
+    (a full disk) the articles go through the pipe after all.
+    """
+    prepared = [prepare(task) for task in tasks]
+    try:
+        fd, path = tempfile.mkstemp(dir=spool, suffix=".pickle")
+        with os.fdopen(fd, "wb") as out:
+            pickle.dump(prepared, out, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError:
+        return prepared
+    return path
+
+
+def _unspooled(result: str | list[Prepared]) -> list[Prepared]:
+    if isinstance(result, list):
+        return result
+    with open(result, "rb") as spooled:
+        prepared = pickle.load(spooled)
+    os.unlink(result)
+    return prepared
 
 
 def _ignore_interrupts() -> None:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .decode import decode
-from .document import ParsedArticle
 from .errors import FileRejected
-from .extract import Extraction, extract
+from .extract import extract
 from .parse import parse_markdown
+from .rows import ArticleRows, rows_of
 
 DEFAULT_MAX_SIZE = 10 * 1024 * 1024
 DEFAULT_TIMEOUT = 10.0
@@ -40,8 +40,7 @@ class Prepared:
     status: str  # "parsed" | "unchanged" | "failed"
     content_hash: str | None = None
     encoding: str | None = None
-    article: ParsedArticle | None = None
-    extraction: Extraction | None = None
+    rows: ArticleRows | None = None  # the article and what was found in it, ready for the store
     reason: str | None = None
     warnings: tuple[str, ...] = ()
 
@@ -73,8 +72,7 @@ def prepare(task: Task) -> Prepared:
             if not text.strip():
                 return failed("empty file")
             article = parse_markdown(text, task.path)
-            article.word_count  # counted here, in a worker, not in the writer
-            extraction = extract(article)
+            rows = rows_of(article, extract(article))
     except FileRejected as error:
         return failed(str(error))
     except FileTimedOut:
@@ -83,10 +81,8 @@ def prepare(task: Task) -> Prepared:
         return failed("nested too deeply to parse; skipped")
     except Exception as error:  # a bug of ours must cost one file, not the run
         return failed(f"could not be processed ({type(error).__name__}: {error}); please report it")
-    return Prepared(
-        task.path, len(data), task.mtime_ns, "parsed", content_hash, encoding, article, extraction,
-        warnings=article.warnings,
-    )
+    return Prepared(task.path, len(data), task.mtime_ns, "parsed", content_hash, encoding, rows,
+                    warnings=article.warnings)
 
 
 def _megabytes(size: int) -> str:

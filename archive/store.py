@@ -5,10 +5,9 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
-from .document import ParsedArticle
-from .extract import Extraction
 from .extract.found import FoundPlace, FoundSource
 from .names import fold, fold_source
+from .rows import ArticleRows
 
 # Content tables -> their FTS5 table and indexed columns (see migrations 0001).
 FTS_CONTENT = {
@@ -204,14 +203,7 @@ class Store:
         return Existing(*row) if row else None
 
     # -- writing ---------------------------------------------------------------
-    def save(
-        self,
-        article: ParsedArticle,
-        extraction: Extraction,
-        content_hash: str,
-        path: str,
-        replace: int | None = None,
-    ) -> int:
+    def save(self, rows: ArticleRows, content_hash: str, path: str, replace: int | None = None) -> int:
         """Write one article and everything found in it, whole or not at all.
 
         Inside the caller's transaction (a batch) the article is a savepoint;
@@ -222,12 +214,12 @@ class Store:
         marks = dict(self.batch.marks) if self.batch else None
         conn.execute("BEGIN IMMEDIATE" if own else "SAVEPOINT article")
         try:
-            article_id = self._write_article(article, extraction, content_hash, path, replace)
-            paragraph_ids = self._write_paragraphs(article_id, article)
-            self._write_links(article_id, article, paragraph_ids)
-            self._write_citations(article_id, extraction, paragraph_ids)  # before quotes: their via needs the sources
-            self._write_quotes(article_id, extraction, paragraph_ids)
-            self._write_places(article_id, extraction, paragraph_ids)
+            article_id = self._write_article(rows, content_hash, path, replace)
+            paragraph_ids = self._write_paragraphs(article_id, rows)
+            self._write_links(article_id, rows, paragraph_ids)
+            self._write_citations(article_id, rows, paragraph_ids)  # before quotes: their via needs the sources
+            self._write_quotes(article_id, rows, paragraph_ids)
+            self._write_places(article_id, rows, paragraph_ids)
             conn.execute("COMMIT" if own else "RELEASE article")
         except BaseException:
             self.forget()
@@ -240,15 +232,15 @@ class Store:
             raise
         return article_id
 
-    def _write_article(self, article, extraction, content_hash, path, replace) -> int:
+    def _write_article(self, rows: ArticleRows, content_hash, path, replace) -> int:
         values = dict(
-            title=article.title,
-            published=article.published,
-            url=article.url,
-            outlet=extraction.outlet,
+            title=rows.title,
+            published=rows.published,
+            url=rows.url,
+            outlet=rows.outlet,
             path=path,
             content_hash=content_hash,
-            word_count=article.word_count,
+            word_count=rows.word_count,
             ingested_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         )
         if replace is None:
@@ -265,56 +257,49 @@ class Store:
             self.batch.remark()  # freed rowids may be handed out again
         return replace
 
-    def _write_paragraphs(self, article_id: int, article: ParsedArticle) -> dict[int, int]:
+    def _write_paragraphs(self, article_id: int, rows: ArticleRows) -> dict[int, int]:
         """Insert all paragraphs in one executemany; ids are given, not read back row by row."""
         first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM paragraphs").fetchone()[0]
-        ids = {p.position: first + i for i, p in enumerate(article.paragraphs)}
+        ids = {row[0]: first + i for i, row in enumerate(rows.paragraphs)}
         self.conn.executemany(
             "INSERT INTO paragraphs (id, article_id, position, section, text, markdown) VALUES (?, ?, ?, ?, ?, ?)",
-            [(ids[p.position], article_id, p.position, p.section, p.text, p.markdown) for p in article.paragraphs],
+            [(ids[position], article_id, position, section, text, markdown)
+             for position, section, text, markdown in rows.paragraphs],
         )
         return ids
 
-    def _write_links(self, article_id, article, paragraph_ids) -> None:
+    def _write_links(self, article_id, rows: ArticleRows, paragraph_ids) -> None:
         self.conn.executemany(
             'INSERT INTO links (article_id, paragraph_id, text, href, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
-            [
-                (article_id, paragraph_ids.get(l.paragraph), l.text, l.href, l.start, l.end)
-                for l in article.links
-            ],
+            [(article_id, paragraph_ids.get(paragraph), text, href, start, end)
+             for paragraph, text, href, start, end in rows.links],
         )
 
-    def _write_quotes(self, article_id, extraction: Extraction, paragraph_ids) -> None:
+    def _write_quotes(self, article_id, rows: ArticleRows, paragraph_ids) -> None:
         self.conn.executemany(
             'INSERT INTO quotes (article_id, paragraph_id, text, speaker, kind, start, "end", cue, via, via_source_id)'
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (
-                    article_id, paragraph_ids.get(q.paragraph), q.text, q.speaker, q.kind,
-                    q.start, q.end, q.cue, q.via, self.source_id_for_name(q.via) if q.via else None,
-                )
-                for q in extraction.quotes
+                (article_id, paragraph_ids.get(paragraph), text, speaker, kind, start, end, cue, via,
+                 self.source_id_for_name(via) if via else None)
+                for paragraph, text, speaker, kind, start, end, cue, via in rows.quotes
             ],
         )
 
-    def _write_places(self, article_id, extraction: Extraction, paragraph_ids) -> None:
-        rows = []
-        for mention in extraction.places:
-            place_id = self.place_id(mention.place)
-            rows.append((place_id, article_id, paragraph_ids.get(mention.paragraph), mention.surface, mention.start, mention.end))
+    def _write_places(self, article_id, rows: ArticleRows, paragraph_ids) -> None:
+        place_ids = [self.place_id(place) for place in rows.places]
         self.conn.executemany(
             'INSERT INTO place_mentions (place_id, article_id, paragraph_id, surface, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
-            rows,
+            [(place_ids[place], article_id, paragraph_ids.get(paragraph), surface, start, end)
+             for place, paragraph, surface, start, end in rows.mentions],
         )
 
-    def _write_citations(self, article_id, extraction: Extraction, paragraph_ids) -> None:
-        rows = []
-        for citation in extraction.citations:
-            source_id = self.source_id(citation.source)
-            rows.append((source_id, article_id, paragraph_ids.get(citation.paragraph), citation.surface, citation.cue, citation.href))
+    def _write_citations(self, article_id, rows: ArticleRows, paragraph_ids) -> None:
+        source_ids = [self.source_id(source) for source in rows.sources]
         self.conn.executemany(
             "INSERT INTO citations (source_id, article_id, paragraph_id, surface, cue, href) VALUES (?, ?, ?, ?, ?, ?)",
-            rows,
+            [(source_ids[source], article_id, paragraph_ids.get(paragraph), surface, cue, href)
+             for source, paragraph, surface, cue, href in rows.citations],
         )
 
     # -- entities shared across articles ---------------------------------------

@@ -55,6 +55,7 @@ def worker_stages(files: list[Path]) -> dict[str, float]:
     from archive.extract.quotes import extract_quotes
     from archive.extract.sources import extract_citations, outlet_for_url
     from archive.parse import parse_markdown
+    from archive.rows import rows_of
 
     seconds: dict[str, float] = {}
 
@@ -75,7 +76,8 @@ def worker_stages(files: list[Path]) -> dict[str, float]:
         citations = timed("sources", lambda: tuple(extract_citations(article)))
         prepared.append((article, Extraction(outlet_for_url(article.url), quotes, places, citations)))
     chunks = [prepared[i:i + 8] for i in range(0, len(prepared), 8)]
-    timed("pickle", lambda: [pickle.dumps(chunk) for chunk in chunks])
+    # as workers send them: the rows, in chunks
+    timed("rows+pickle", lambda: [pickle.dumps([rows_of(*p) for p in chunk]) for chunk in chunks])
     return seconds
 
 

@@ -7,6 +7,7 @@ from archive.db import connect_for_writing
 from archive.extract import Extraction
 from archive.extract.found import FoundCitation, FoundPlace, FoundPlaceMention, FoundQuote, FoundSource
 from archive.parse import parse_markdown
+from archive.rows import rows_of
 from archive.store import Store
 
 MOSCOW = FoundPlace("gn:524901", "Moscow", "city", "RU", 55.75, 37.62, 524901, ("Moskva", "Москва"))
@@ -40,7 +41,7 @@ def archive_db(tmp_path):
             places=tuple(FoundPlaceMention(p, 0, p.name, 0, len(p.name)) for p in places),
             citations=tuple(FoundCitation(s, 0, s.name, "reported", "#") for s in sources),
         )
-        store.save(article, extraction, f"hash{n}", f"{n}.md")
+        store.save(rows_of(article, extraction), f"hash{n}", f"{n}.md")
     conn.close()
     return path
 
