@@ -24,7 +24,7 @@ BOMS = (
 )
 # Control characters other than tab/newline/CR/form feed that text never contains.
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-SURROGATE = re.compile("[\ud800-\udfff]")
+CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -123,8 +123,14 @@ def _checked(text: str, encoding: str) -> tuple[str, str]:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise FileRejected("not text (NUL characters)")
-    if len(CONTROL.findall(text[:65536])) > min(len(text), 65536) // 100:
-        raise FileRejected("not text (control characters)")
-    if SURROGATE.search(text):
-        raise FileRejected("not text (unpaired surrogates)")
+    # Encoded to UTF-8 (fast), the text fails on an unpaired surrogate, and holds a
+    # control byte only where it holds a control character: multi-byte sequences
+    # use bytes from 0x80 up. The regex count runs only when there is one.
+    try:
+        encoded = text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise FileRejected("not text (unpaired surrogates)") from None
+    if len(encoded.translate(None, CONTROL_BYTES)) != len(encoded):
+        if len(CONTROL.findall(text[:65536])) > min(len(text), 65536) // 100:
+            raise FileRejected("not text (control characters)")
     return text, encoding

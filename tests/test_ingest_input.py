@@ -66,6 +66,8 @@ def test_utf8_with_one_cp1251_line(run, tmp_path, db_path):
         ("blank.md", b"  \n\t\n", "empty file"),
         ("nul.md", b"# Title\x00\x00 with NULs \x00 in it and more\x00 text", "not text"),
         ("image.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4, "not text"),
+        ("controls.md", b"# Title\n\n" + b"\x01\x02\x1b\x7f text " * 200, "not text (control characters)"),
+        ("controls_utf8.md", "# Заголовок\n\n".encode() + "\x1b[0m текст ".encode() * 200, "not text (control characters)"),
     ],
 )
 def test_not_text_fails_with_reason_and_run_goes_on(run, tmp_path, db_path, name, data, reason):
@@ -77,6 +79,13 @@ def test_not_text_fails_with_reason_and_run_goes_on(run, tmp_path, db_path, name
     assert result.output.strip().splitlines()[-1] == "1 new, 0 updated, 0 unchanged, 1 failed"
     assert connect(db_path).execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     assert_healthy(db_path)
+
+
+def test_a_stray_control_character_in_long_text_is_kept(run, tmp_path, db_path):
+    (tmp_path / "bell.md").write_bytes("# Звонок\n\n".encode() + "Долгий текст. ".encode() * 100 + b"\x07 end.\n")
+    result = run("ingest", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "\x07 end." in connect(db_path).execute("SELECT text FROM paragraphs").fetchone()[0]
 
 
 def test_no_title_is_a_warning_not_a_failure(run, tmp_path):
