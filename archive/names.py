@@ -11,7 +11,6 @@ import unicodedata
 _QUOTES = "'\u2019\u2018\u02bc`\u00b4\"\u201c\u201d\u201e\u00ab\u00bb\u2032"
 _DROP_QUOTES = str.maketrans("", "", _QUOTES)
 _NON_WORD = re.compile(r"[\W_]+")
-_COMBINING_LATIN = re.compile(r"(?<=[A-Za-z])[\u0300-\u036f]+")
 
 
 def fold(name: str) -> str:
@@ -30,10 +29,27 @@ def fold_source(text: str) -> str:
     if not text:
         return ""
     s = unicodedata.normalize("NFKC", text)
-    s = unicodedata.normalize("NFC", _COMBINING_LATIN.sub("", unicodedata.normalize("NFD", s)))
+    if not s.isascii():
+        s = unicodedata.normalize("NFC", _without_latin_marks(unicodedata.normalize("NFD", s)))
     s = s.casefold().replace("ё", "е").replace("&", " and ")
     s = s.translate(_DROP_QUOTES)
     s = _NON_WORD.sub(" ", s).strip()
     if s.startswith("the "):
         s = s[4:]
     return s
+
+
+def _without_latin_marks(decomposed: str) -> str:
+    """Drop every combining mark that follows a Latin letter ("é" -> "e"), whatever its
+    kind or order (NFD sorts marks by class, so a foreign mark can come first);
+    Cyrillic "й" keeps its breve."""
+    kept = []
+    after_latin = False
+    for char in decomposed:
+        if unicodedata.combining(char):
+            if after_latin:
+                continue
+        else:
+            after_latin = char.isascii() and char.isalpha()
+        kept.append(char)
+    return "".join(kept)
