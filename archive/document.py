@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """An inline link or autolink.
 
     ``start``/``end`` are offsets of the link text inside the text of the
@@ -24,8 +24,8 @@ class Link:
     end: int
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
+    # NamedTuples, like Link: an article has dozens, built several times faster than frozen dataclasses
     position: int  # 0-based order among body paragraphs
     section: str | None  # the heading it falls under
     text: str  # plain text: Markdown removed, links show their text
