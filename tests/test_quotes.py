@@ -397,7 +397,7 @@ PIECES = list('ab cD."\'“”„«»‟‘’,:;—()?!') + ["said", " she ", "
 MARKY = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)  # the same texts in every CI run
 @given(st.lists(MARKY, min_size=1, max_size=5))
 def test_any_text_gives_well_formed_quotes(paragraphs):
     paragraphs = [p.replace("\n", " ").strip() or "x" for p in paragraphs]

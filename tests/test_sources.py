@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from archive.extract.found import FoundCitation
@@ -246,7 +246,9 @@ def test_registry_is_consistent():
     assert set(PUBLISHERS.values()) <= set(names)
 
 
+@settings(max_examples=2000, deadline=None, derandomize=True)  # 'È' + U+0742 was found at random once
 @given(st.text(max_size=40))
+@example("\u00c8\u0742")
 def test_normalize_alias_is_idempotent(text):
     assert normalize_alias(normalize_alias(text)) == normalize_alias(text)
 
@@ -347,7 +349,7 @@ def test_extract_is_pure_and_repeatable():
     assert extract_citations(parsed) == extract_citations(parsed)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, derandomize=True)  # the same texts in every CI run
 @given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200), min_size=1, max_size=4))
 def test_arbitrary_text_does_not_break_the_extractor(paragraphs):
     md = "# T\n\n" + "\n\n".join(p.replace("\n", " ") or "x" for p in paragraphs) + "\n"
