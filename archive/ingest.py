@@ -30,7 +30,7 @@ STATUSES = ("new", "updated", "unchanged", "failed")
 BATCH_SECONDS = 1.0  # a writer waiting on us waits at most about this long
 BATCH_ARTICLES = 500
 CHUNK = 8  # files a worker prepares per round trip
-IN_FLIGHT = 4  # chunks per worker handed out and not yet stored
+IN_FLIGHT = 16  # chunks per worker handed out and not yet stored: work for the workers while the writer commits
 
 
 @dataclass(frozen=True)
