@@ -33,7 +33,7 @@ CHUNK = 8  # files a worker prepares per round trip
 IN_FLIGHT = 16  # chunks per worker handed out and not yet stored: work for the workers while the writer commits
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one a file: slots keep a large run's outcomes small
 class FileOutcome:
     path: str
     status: str  # one of STATUSES, or "duplicate": an older version of an article stored from another file
@@ -122,6 +122,7 @@ def ingest_paths(
     writer = Writer(store, record)
     try:
         tasks = _tasks(found.files, store.known_files(), options, record)
+        del found  # Path objects cost ~0.5 KB a file: a folder of 100,000 would hold 55 MB for nothing
         if on_start:
             on_start(len(tasks))
         with StopRequests() as stop:

@@ -22,7 +22,7 @@ DEFAULT_MAX_SIZE = 10 * 1024 * 1024
 DEFAULT_TIMEOUT = 10.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one a file: slots keep a large run's tasks small
 class Task:
     path: str
     size: int
