@@ -278,7 +278,10 @@ def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Pr
     from concurrent.futures.process import BrokenProcessPool
 
     chunks = iter([tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)])
-    spool = tempfile.mkdtemp(prefix="archive-ingest-")
+    try:
+        spool: str | None = tempfile.mkdtemp(prefix="archive-ingest-")
+    except OSError:
+        spool = None  # no temporary folder to write: results come through the pipe
     executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
                                    initializer=_ignore_interrupts)
     # Workers parse faster than one writer stores: only IN_FLIGHT chunks a worker
@@ -312,10 +315,11 @@ def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Pr
         # Chunks not started are dropped; a worker finishes the chunk it holds (each
         # file is capped by --timeout). Killing workers here can deadlock the pool.
         executor.shutdown(wait=True, cancel_futures=True)
-        shutil.rmtree(spool, ignore_errors=True)
+        if spool:
+            shutil.rmtree(spool, ignore_errors=True)
 
 
-def prepare_chunk(tasks: list[Task], spool: str) -> str | list[Prepared]:
+def prepare_chunk(tasks: list[Task], spool: str | None) -> str | list[Prepared]:
     """Prepare files in a worker; hand them back as a file in ``spool`` whose path is the only message.
 
     A worker killed while it writes a long message to the pool's result pipe leaves
@@ -325,6 +329,8 @@ def prepare_chunk(tasks: list[Task], spool: str) -> str | list[Prepared]:
     (a full disk) the articles go through the pipe after all.
     """
     prepared = [prepare(task) for task in tasks]
+    if spool is None:
+        return prepared
     try:
         fd, path = tempfile.mkstemp(dir=spool, suffix=".pickle")
         with os.fdopen(fd, "wb") as out:
@@ -337,9 +343,13 @@ def prepare_chunk(tasks: list[Task], spool: str) -> str | list[Prepared]:
 def _unspooled(result: str | list[Prepared]) -> list[Prepared]:
     if isinstance(result, list):
         return result
-    with open(result, "rb") as spooled:
-        prepared = pickle.load(spooled)
-    os.unlink(result)
+    try:
+        with open(result, "rb") as spooled:
+            prepared = pickle.load(spooled)
+        os.unlink(result)
+    except (OSError, pickle.UnpicklingError, EOFError) as error:
+        raise ArchiveError(f"lost a worker's results in the temporary folder ({error}); the articles stored so "
+                           "far are whole: run the same command again to finish") from None
     return prepared
 
 

@@ -182,3 +182,52 @@ def test_batches_index_in_bulk_and_put_the_triggers_back(run, tmp_path, db_path)
     conn.commit()
     assert conn.execute("SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH 'narwhal'").fetchone()[0] == 1
     assert_healthy(db_path)
+
+
+def _many_articles(folder, count=40):
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"{n:03}.md").write_text(f"# Article {n}\n\nMoscow, said Anna, {n} times.\n\nOriginal url: https://x.org/{n}\n")
+    return folder
+
+
+def _stored(db):
+    return {table: connect(db).execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "paragraphs", "place_mentions")}
+
+
+def test_workers_spool_results_and_remove_the_spool(tmp_path, monkeypatch):
+    import tempfile
+
+    spools = tmp_path / "tmp"
+    spools.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spools))  # the run's temporary folder, where we can look
+    mkstemp = tempfile.mkstemp
+
+    def spooled(*args, **kwargs):  # runs in the workers: leaves a mark the test can see
+        (tmp_path / f"spooled-{os.getpid()}").touch()
+        return mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", spooled)
+    folder = _many_articles(tmp_path / "a")
+    report = Archive(tmp_path / "a.db").ingest([folder], jobs=2)
+    assert report.counts["new"] == 40
+    assert list(tmp_path.glob("spooled-*"))  # results went through spool files
+    assert list(spools.iterdir()) == []  # and the spool folder and its files are gone
+    assert _stored(tmp_path / "a.db") == {"articles": 40, "paragraphs": 40, "place_mentions": 40}
+
+
+def test_without_a_temporary_folder_results_come_through_the_pipe(tmp_path, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    folder = _many_articles(tmp_path / "a")
+    assert Archive(tmp_path / "a.db").ingest([folder], jobs=2).counts["new"] == 40
+    monkeypatch.undo()
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # a folder, but no room in it: the workers fall back
+    folder = _many_articles(tmp_path / "b")
+    assert Archive(tmp_path / "b.db").ingest([folder], jobs=2).counts["new"] == 40
+    assert _stored(tmp_path / "b.db") == _stored(tmp_path / "a.db")
