@@ -36,17 +36,11 @@ def plain_blocks(body: str) -> list[Block] | None:
     """The body's blocks, or None when it holds more than the plain subset."""
     if NOT_PLAIN.search(body) or ("&" in body and ENTITY.search(body)) or "]:" in body:
         return None  # "]:" may be a link reference definition, which turns "[label]" into a link
-    blocks: list[Block] = []
-    lines = body.split("\n")
-    paragraph: list[str] = []
-    for line in lines:
+    pieces: list[Block | list[str]] = []  # headings, and the lines of each paragraph, in order
+    paragraph: list[str] | None = None
+    for line in body.split("\n"):
         if not line.strip(" "):
-            if paragraph:
-                block = _text_block(paragraph)
-                if block is None:
-                    return None
-                blocks.append(block)
-                paragraph = []
+            paragraph = None  # a blank line ends the paragraph
             continue
         if line[0].isspace() or line[-1].isspace():
             return None  # indentation, hard breaks, Unicode spaces markdown-it-py strips its own way
@@ -56,13 +50,8 @@ def plain_blocks(body: str) -> list[Block] | None:
                 heading = _heading(line)
                 if heading is None:
                     return None
-                if paragraph:
-                    block = _text_block(paragraph)
-                    if block is None:
-                        return None
-                    blocks.append(block)
-                    paragraph = []
-                blocks.append(heading)
+                pieces.append(heading)
+                paragraph = None  # a heading ends the paragraph too
                 continue
             if first == "<" and AUTOLINK_LINE.match(line):
                 pass  # "<https://...>": a paragraph holding an autolink, not HTML
@@ -71,9 +60,13 @@ def plain_blocks(body: str) -> list[Block] | None:
                     return None
             else:
                 return None
+        if paragraph is None:
+            paragraph = []
+            pieces.append(paragraph)
         paragraph.append(line)
-    if paragraph:
-        block = _text_block(paragraph)
+    blocks: list[Block] = []
+    for piece in pieces:
+        block = piece if isinstance(piece, Block) else _text_block(piece)
         if block is None:
             return None
         blocks.append(block)

@@ -3,7 +3,6 @@
 Whenever plain_blocks returns Blocks they must equal markdown_blocks' for the same
 body; on generated documents full of Markdown's traps, and on every article here.
 """
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
