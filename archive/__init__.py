@@ -4,7 +4,7 @@
     Archive("data/archive.db").ingest(["seeds/"])
     result = Archive("data/archive.db").search("Novosibirsk")
 """
-from .api import Archive, ingest, search
-from .errors import ArchiveError
+from archive.api import Archive, ingest, search
+from archive.errors import ArchiveError
 
 __all__ = ["Archive", "ArchiveError", "ingest", "search"]

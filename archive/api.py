@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from .db import default_db_path
+from archive.store.db import default_db_path
 
 
 class Archive:
@@ -19,8 +19,8 @@ class Archive:
     def ingest(self, paths, *, jobs: int = 1, max_size: int | None = None, timeout: float | None = None,
                prune: bool = False, on_file=None, on_start=None):
         """Ingest files and folders; returns an IngestReport. jobs > 1 parses in worker processes."""
-        from .db import connect_for_writing
-        from .ingest import IngestOptions, ingest_paths
+        from archive.store.db import connect_for_writing
+        from archive.ingest.pipeline import IngestOptions, ingest_paths
 
         defaults = IngestOptions()
         options = IngestOptions(
@@ -36,7 +36,7 @@ class Archive:
             conn.close()
 
     def _read(self, function, *args, **options):
-        from .db import connect_for_reading
+        from archive.store.db import connect_for_reading
 
         conn = connect_for_reading(self.path)
         try:
@@ -47,48 +47,48 @@ class Archive:
     def search(self, query: str | None = None, **options):
         """Ranked hits, one per article. Options: raw, scope, filters (archive.filters.Filters),
         facets, facet_size, limit, offset."""
-        from .query import search
+        from archive.query.search import search
 
         return self._read(search, query, **options)
 
     def quotes(self, query: str | None = None, **options) -> list[dict]:
         """Quotes with speaker, cue, via and article. Options: via, article, filters, limit, offset."""
-        from .browse import quotes
+        from archive.query.browse import quotes
 
         return self._read(quotes, query, **options)
 
     def places(self, **options) -> list[dict]:
         """Places with article and mention counts. Options: countries, kinds, limit."""
-        from .browse import places
+        from archive.query.browse import places
 
         return self._read(places, **options)
 
     def sources(self, **options) -> list[dict]:
         """Cited sources with counts and aliases. Options: kinds, limit."""
-        from .browse import sources
+        from archive.query.browse import sources
 
         return self._read(sources, **options)
 
     def source(self, name: str):
         """(source, citations) for the source any alias names."""
-        from .browse import source_citations
+        from archive.query.browse import source_citations
 
         return self._read(source_citations, name)
 
     def show(self, key: str | int):
         """One article, by id or url, with its paragraphs, quotes, places, citations and links."""
-        from .browse import show
+        from archive.query.browse import show
 
         return self._read(show, str(key))
 
     def stats(self) -> dict:
-        from .browse import stats
+        from archive.query.browse import stats
 
         return self._read(stats, self.path)
 
     def migrate(self) -> str | None:
         """Apply pending migrations; return the schema version."""
-        from .db import connect_for_writing, schema_version
+        from archive.store.db import connect_for_writing, schema_version
 
         conn = connect_for_writing(self.path)
         try:

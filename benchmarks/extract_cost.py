@@ -49,7 +49,7 @@ def extractor(names: tuple[str, ...]):
 
 
 def ingest_seconds(corpus: Path, names: tuple[str, ...], work: Path, jobs: int) -> float:
-    import archive.prepare as prepare_module
+    import archive.ingest.prepare as prepare_module
 
     prepare_module.extract = extractor(names)
     db = work / f"{'-'.join(names) or 'none'}.db"

@@ -49,13 +49,13 @@ print(json.dumps({"wall": wall, "writer_process": me.ru_utime + me.ru_stime, "ma
 
 
 def worker_stages(files: list[Path]) -> dict[str, float]:
-    from archive.decode import decode
+    from archive.ingest.decode import decode
     from archive.extract import Extraction
     from archive.extract.places import extract_places
     from archive.extract.quotes import extract_quotes
     from archive.extract.sources import extract_citations, outlet_for_url
-    from archive.parse import parse_markdown
-    from archive.rows import rows_of
+    from archive.parse.markdown import parse_markdown
+    from archive.store.rows import rows_of
 
     seconds: dict[str, float] = {}
 
@@ -82,10 +82,10 @@ def worker_stages(files: list[Path]) -> dict[str, float]:
 
 
 def writer_seconds(files: list[Path], rounds: int) -> tuple[float, float]:
-    from archive.db import connect_for_writing, tune_for_bulk_writes
-    from archive.ingest import Writer
-    from archive.prepare import Task, prepare
-    from archive.store import Store
+    from archive.store.db import connect_for_writing, tune_for_bulk_writes
+    from archive.ingest.pipeline import Writer
+    from archive.ingest.prepare import Task, prepare
+    from archive.store.writer import Store
 
     prepared = [prepare(Task(str(p), p.stat().st_size, p.stat().st_mtime_ns)) for p in files]
     write_places = Store._write_places

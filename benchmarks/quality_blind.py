@@ -30,7 +30,7 @@ from archive.extract.places import extract_places  # noqa: E402
 from archive.extract.quotes import extract_quotes  # noqa: E402
 from archive.extract.sources import extract_citations, lookup_source, outlet_for_url  # noqa: E402
 from archive.names import fold, fold_source  # noqa: E402
-from archive.parse import parse_markdown  # noqa: E402
+from archive.parse.markdown import parse_markdown  # noqa: E402
 
 EVALUATION = ROOT / "evaluation"
 TRIM = re.compile(r"^[\W_]+|[\W_]+$")

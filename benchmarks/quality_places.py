@@ -36,7 +36,7 @@ def load_labels() -> dict[str, list[tuple]]:
 
 def predict(path: Path) -> list[tuple]:
     from archive.extract.places import extract_places
-    from archive.parse import parse_markdown
+    from archive.parse.markdown import parse_markdown
 
     article = parse_markdown(path.read_text(encoding="utf-8"), str(path))
     return [(m.surface, m.place.name, m.place.kind, m.place.country_code, m.place.aliases)
@@ -112,7 +112,7 @@ def load_times() -> tuple[float, float]:
 def corpus_speed(folder: Path) -> dict[str, float]:
     from archive.extract.gazetteer import get_gazetteer
     from archive.extract.places import extract_places
-    from archive.parse import parse_markdown
+    from archive.parse.markdown import parse_markdown
 
     get_gazetteer()
     files = sorted(folder.rglob("*.md"))

@@ -42,7 +42,7 @@ def load_labels() -> dict[str, list[dict]]:
 
 def evaluate(split: str = "all") -> dict:
     from archive.extract.quotes import extract_quotes
-    from archive.parse import parse_markdown
+    from archive.parse.markdown import parse_markdown
 
     labels = load_labels()
     tp = fp = fn = 0

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive.extract.sources import extract_citations, lookup_source, normalize_alias, outlet_for_url
-from archive.parse import parse_markdown
+from archive.parse.markdown import parse_markdown
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "sources"
 

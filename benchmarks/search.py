@@ -24,9 +24,9 @@ import sys
 import time
 from pathlib import Path
 
-from archive.db import connect_for_reading
-from archive.filters import FACET_SQL
-from archive.query import search
+from archive.store.db import connect_for_reading
+from archive.query.filters import FACET_SQL
+from archive.query.search import search
 
 BIN = Path(sys.executable).parent
 FACETS = ("place", "source")

@@ -22,7 +22,7 @@ from alembic.config import Config
 from sqlalchemy import create_engine
 from sqlalchemy.pool import StaticPool
 
-from archive.datasette import (
+from archive.present.datasette import (
     INSTALL_HINT,
     build_metadata,
     default_metadata_path,
@@ -31,9 +31,9 @@ from archive.datasette import (
     serve_command,
     write_metadata,
 )
-from archive.db import connect_for_writing, migrations_dir
-from archive.models import VIEWS
-from archive.query import search
+from archive.store.db import connect_for_writing, migrations_dir
+from archive.store.models import VIEWS
+from archive.query.search import search
 
 from conftest import SEED_FILE, SEEDS, assert_healthy, connect
 
@@ -561,7 +561,7 @@ def test_other_hosts_are_warned_about(host):
 
 def run_cli_without_datasette(*args: str) -> subprocess.CompletedProcess:
     """The real CLI in a Python where `import datasette` fails, as without the extra."""
-    code = "import sys; sys.modules['datasette'] = None; from archive.cli import main; sys.argv[0] = 'archive'; main()"
+    code = "import sys; sys.modules['datasette'] = None; from archive.present.cli import main; sys.argv[0] = 'archive'; main()"
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60)
 
 

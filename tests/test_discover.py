@@ -1,6 +1,6 @@
 import os
 
-from archive.discover import discover
+from archive.ingest.discover import discover
 
 
 def names(found):

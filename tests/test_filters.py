@@ -3,12 +3,12 @@ import json
 
 import pytest
 
-from archive.db import connect_for_writing
+from archive.store.db import connect_for_writing
 from archive.extract import Extraction
 from archive.extract.found import FoundCitation, FoundPlace, FoundPlaceMention, FoundQuote, FoundSource
-from archive.parse import parse_markdown
-from archive.rows import rows_of
-from archive.store import Store
+from archive.parse.markdown import parse_markdown
+from archive.store.rows import rows_of
+from archive.store.writer import Store
 
 MOSCOW = FoundPlace("gn:524901", "Moscow", "city", "RU", 55.75, 37.62, 524901, ("Moskva", "Москва"))
 KEMEROVO = FoundPlace("iso:RU-KEM", "Kemerovo Oblast", "region", "RU", 55.35, 86.09, None,

@@ -102,7 +102,7 @@ def test_no_title_warns_but_ingests(run, articles_dir, db_path):
 
 def test_db_defaults_to_env_then_data_folder(tmp_path, monkeypatch):
     from click.testing import CliRunner
-    from archive.cli import cli
+    from archive.present.cli import cli
 
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()

@@ -101,8 +101,8 @@ def test_sigterm_and_ctrl_c_stop_cleanly_with_a_summary(tmp_path):
 
 
 def test_readers_see_no_errors_during_a_long_ingest(tmp_path):
-    from archive.db import connect_for_reading
-    from archive.query import search
+    from archive.store.db import connect_for_reading
+    from archive.query.search import search
 
     folder, db = tmp_path / "corpus", tmp_path / "a.db"
     write_articles(folder, 1500)  # several write batches: readers see the count grow
@@ -145,7 +145,7 @@ def test_full_disk_is_a_clear_message_not_a_damaged_file(tmp_path):
     # SQLite's own limit on the file's size stands in for a full disk: the same SQLITE_FULL error
     script = (
         "import sys, sqlite3\n"
-        "from archive.cli import main\n"
+        "from archive.present.cli import main\n"
         "original = sqlite3.connect\n"
         f"def connect(*a, **k):\n    c = original(*a, **k)\n    c.execute('PRAGMA max_page_count = {pages + 60}')\n    return c\n"
         "sqlite3.connect = connect\n"
@@ -191,7 +191,7 @@ def test_progress_on_a_terminal_silent_when_piped(tmp_path):
 
 
 def test_a_folder_of_100000_files_is_walked_once_in_order(tmp_path):
-    from archive.discover import discover
+    from archive.ingest.discover import discover
 
     folder = tmp_path / "big"
     folder.mkdir()

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from archive.prepare import Task, prepare
+from archive.ingest.prepare import Task, prepare
 
 from conftest import assert_healthy, connect
 
@@ -300,7 +300,7 @@ def test_file_name_that_is_not_utf8_is_reported(run, tmp_path, db_path):
 
 
 def test_an_unexpected_error_costs_one_file(tmp_path, monkeypatch):
-    import archive.prepare as prepare_module
+    import archive.ingest.prepare as prepare_module
     from archive import Archive
 
     real = prepare_module.extract

@@ -6,7 +6,7 @@ import sys
 import sysconfig
 import venv
 
-from archive.db import head_revision, migrate
+from archive.store.db import head_revision, migrate
 
 from conftest import ROOT, SEEDS
 

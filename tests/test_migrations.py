@@ -7,8 +7,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 from sqlalchemy.pool import StaticPool
 
-from archive.db import connect_for_writing, head_revision, migrate, migrations_dir, schema_version
-from archive.models import Base
+from archive.store.db import connect_for_writing, head_revision, migrate, migrations_dir, schema_version
+from archive.store.models import Base
 
 from conftest import SEEDS, assert_healthy, connect
 

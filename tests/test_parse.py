@@ -1,5 +1,5 @@
-from archive.dates import parse_date
-from archive.parse import parse_markdown
+from archive.parse.dates import parse_date
+from archive.parse.markdown import parse_markdown
 
 from conftest import FIXTURES, SEED_FILE
 

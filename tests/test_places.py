@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from archive.document import Paragraph, ParsedArticle
+from archive.parse.document import Paragraph, ParsedArticle
 from archive.extract import gazetteer
 from archive.extract.found import FoundPlace
 from archive.extract.places import extract_places, lookup_places
-from archive.parse import parse_markdown
+from archive.parse.markdown import parse_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_b962ebf88adc878d.txt"

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive.blocks import markdown_blocks
-from archive.decode import decode
-from archive.parse import parse_markdown, read_front_matter
-from archive.plain_blocks import plain_blocks
+from archive.parse.blocks import markdown_blocks
+from archive.ingest.decode import decode
+from archive.parse.markdown import parse_markdown, read_front_matter
+from archive.parse.plain_blocks import plain_blocks
 
 from conftest import FIXTURES, ROOT, SEED_FILE
 
@@ -80,21 +80,21 @@ def test_the_fast_path_declines_markdown_it_needs(body):
 
 
 def test_seed_parses_the_same_with_the_fast_path_off(monkeypatch):
-    import archive.parse
+    import archive.parse.markdown
 
     source = SEED_FILE.read_text(encoding="utf-8")
     plain = "\n".join(line.replace("**", "") for line in source.split("\n"))  # the seed made plain
     assert plain_blocks(read_front_matter(plain)[1]) is not None
     fast = parse_markdown(plain, "seed.md")
-    monkeypatch.setattr(archive.parse, "plain_blocks", lambda body: None)
+    monkeypatch.setattr(archive.parse.markdown, "plain_blocks", lambda body: None)
     assert parse_markdown(plain, "seed.md") == fast
 
 
 @settings(max_examples=3000, deadline=None, derandomize=True)
 @given(url=st.from_regex(r"\Ahttps?://[a-z0-9.-]{1,20}(/[A-Za-z0-9._~/-]{0,30})?\Z"))
 def test_urls_taken_as_they_are_are_what_markdown_it_makes_of_them(url):
-    from archive.blocks import markdown
-    from archive.plain_blocks import UNCHANGED_URL, _link
+    from archive.parse.blocks import markdown
+    from archive.parse.plain_blocks import UNCHANGED_URL, _link
 
     md = markdown()
     assert UNCHANGED_URL.fullmatch(url)

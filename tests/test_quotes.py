@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from archive.extract.found import FoundQuote
 from archive.extract.quotes import extract_quotes
-from archive.parse import parse_markdown
+from archive.parse.markdown import parse_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_b962ebf88adc878d.txt"

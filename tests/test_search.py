@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from archive.query import fts_query
+from archive.query.search import fts_query
 from archive.errors import QueryError
 
 from conftest import FIXTURES

@@ -8,7 +8,7 @@ import pytest
 def seed_db(tmp_path_factory):
     from click.testing import CliRunner
 
-    from archive.cli import cli
+    from archive.present.cli import cli
     from conftest import SEEDS
 
     path = tmp_path_factory.mktemp("seed") / "archive.db"
@@ -19,7 +19,7 @@ def seed_db(tmp_path_factory):
 def cli_json(seed_db, *args):
     from click.testing import CliRunner
 
-    from archive.cli import cli
+    from archive.present.cli import cli
 
     result = CliRunner().invoke(cli, ["--db", str(seed_db), *args, "--json"])
     assert result.exit_code == 0, result.output

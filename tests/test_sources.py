@@ -20,7 +20,7 @@ from archive.extract.sources import (
     normalize_alias,
     outlet_for_url,
 )
-from archive.parse import parse_markdown
+from archive.parse.markdown import parse_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_b962ebf88adc878d.txt"

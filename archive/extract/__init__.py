@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..document import ParsedArticle
-from .found import FoundCitation, FoundPlaceMention, FoundQuote
+from archive.parse.document import ParsedArticle
+from archive.extract.found import FoundCitation, FoundPlaceMention, FoundQuote
 
 
 @dataclass(frozen=True)
@@ -16,9 +16,9 @@ class Extraction:
 
 
 def extract(article: ParsedArticle) -> Extraction:
-    from .places import extract_places
-    from .quotes import extract_quotes
-    from .sources import extract_citations, outlet_for_url
+    from archive.extract.places import extract_places
+    from archive.extract.quotes import extract_quotes
+    from archive.extract.sources import extract_citations, outlet_for_url
 
     return Extraction(
         outlet=outlet_for_url(article.url),
@@ -30,6 +30,6 @@ def extract(article: ParsedArticle) -> Extraction:
 
 def warm_up() -> None:
     """Load what extraction needs once, before worker processes fork and share it."""
-    from .gazetteer import get_gazetteer
+    from archive.extract.gazetteer import get_gazetteer
 
     get_gazetteer()

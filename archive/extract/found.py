@@ -75,7 +75,7 @@ def _gazetteer_place(key: str) -> FoundPlace:
 
 def _gazetteer_place_of_key(key: str, load: bool) -> FoundPlace | None:
     """The gazetteer's place of that key, or None; ``load``: load the gazetteer if this process has none."""
-    from . import gazetteer
+    from archive.extract import gazetteer
 
     gaz = gazetteer.get_gazetteer() if load else gazetteer._GAZETTEER  # never load it just to pickle a place
     if gaz is None:

@@ -38,7 +38,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from .found import FoundPlace
+from archive.extract.found import FoundPlace
 
 DATA_DIR = Path(__file__).with_name("data")
 FORMAT = 3  # bump when the layout of the pickle changes

@@ -31,9 +31,9 @@ import itertools
 import math
 import re
 
-from ..document import ParsedArticle
-from .found import FoundPlace, FoundPlaceMention
-from .gazetteer import (
+from archive.parse.document import ParsedArticle
+from archive.extract.found import FoundPlace, FoundPlaceMention
+from archive.extract.gazetteer import (
     BLOCK, COMMON, CUE_ONLY, CYRILLIC, DEMONYM, FORM, MATCH_TABLE, NORMALISE, NOT_PLACE, PERSON,
     Gazetteer, fold, get_gazetteer, match_text,
 )

@@ -38,9 +38,9 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from ..document import ParsedArticle
-from .found import FoundQuote
-from .quotes_lexicon import (
+from archive.parse.document import ParsedArticle
+from archive.extract.found import FoundQuote
+from archive.extract.quotes_lexicon import (
     ABBREVIATIONS, ADVERBIAL_STARTS, ADVERBS, CUE_FORMS, DETERMINERS, FEMALE_NAMES,
     FEMALE_SURNAME_ENDINGS, FEMALE_WORDS, FINITE_VERBS, LEADING_JUNK, MALE_NAMES,
     MALE_NAMES_IN_A, MALE_SURNAME_ENDINGS, MALE_WORDS, MONTHS, NAMING_AFTER, NAMING_BEFORE,

@@ -54,10 +54,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ..document import Link, ParsedArticle
-from . import sources_data as _data
-from ..names import fold_source
-from .found import FoundCitation, FoundSource
+from archive.parse.document import Link, ParsedArticle
+from archive.extract import sources_data as _data
+from archive.names import fold_source
+from archive.extract.found import FoundCitation, FoundSource
 
 NEWS_OUTLET = "news outlet"
 TELEGRAM = "telegram channel"
@@ -807,7 +807,7 @@ def _is_place(name: str) -> bool:
     """A country, region or city the gazetteer knows ("Dagestan", "Tatarstan", "Perm Krai")."""
     if not name or not name[0].isupper():
         return False
-    from .places import lookup_places  # the gazetteer loads only when a body has a place for an owner
+    from archive.extract.places import lookup_places  # the gazetteer loads only when a body has a place for an owner
 
     try:
         return bool(lookup_places(name))

@@ -12,11 +12,11 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decode import decode
-from .errors import FileRejected
-from .extract import extract
-from .parse import parse_markdown
-from .rows import ArticleRows, rows_of
+from archive.ingest.decode import decode
+from archive.errors import FileRejected
+from archive.extract import extract
+from archive.parse.markdown import parse_markdown
+from archive.store.rows import ArticleRows, rows_of
 
 DEFAULT_MAX_SIZE = 10 * 1024 * 1024
 DEFAULT_TIMEOUT = 10.0

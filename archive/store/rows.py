@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .document import ParsedArticle
-from .extract import Extraction
-from .extract.found import FoundPlace, FoundSource
+from archive.parse.document import ParsedArticle
+from archive.extract import Extraction
+from archive.extract.found import FoundPlace, FoundSource
 
 # Offsets are into the paragraph's text; a paragraph is named by its position
 # (None: the title, or outside the body), the store maps positions to ids.

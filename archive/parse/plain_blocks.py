@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, LinkSpan, markdown
+from archive.parse.blocks import Block, LinkSpan, markdown
 
 # Anywhere in the body: characters and sequences whose meaning needs markdown-it-py.
 NOT_PLAIN = re.compile(r"[\r\t\x00`\\|]")

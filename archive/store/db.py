@@ -8,7 +8,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from .errors import NotAnArchive, SchemaOutOfDate
+from archive.errors import NotAnArchive, SchemaOutOfDate
 
 DEFAULT_DB = os.path.join("data", "archive.db")
 BUSY_TIMEOUT_MS = 10_000

@@ -5,9 +5,9 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
-from .extract.found import FoundPlace, FoundSource
-from .names import fold, fold_source
-from .rows import ArticleRows
+from archive.extract.found import FoundPlace, FoundSource
+from archive.names import fold, fold_source
+from archive.store.rows import ArticleRows
 
 # Content tables -> their FTS5 table and indexed columns (see migrations 0001).
 FTS_CONTENT = {

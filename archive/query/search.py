@@ -4,8 +4,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import asdict, dataclass, field
 
-from .errors import QueryError
-from .filters import FACET_SQL, SCOPES, Filters, check_facets, like, where_articles
+from archive.errors import QueryError
+from archive.query.filters import FACET_SQL, SCOPES, Filters, check_facets, like, where_articles
 
 # Snippet markers: control characters no article text keeps, turned into
 # bold or [brackets] by whoever presents the hit.

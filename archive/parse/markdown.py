@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from .blocks import markdown_blocks
-from .dates import parse_date
-from .document import Link, Paragraph, ParsedArticle
-from .plain_blocks import plain_blocks
+from archive.parse.blocks import markdown_blocks
+from archive.parse.dates import parse_date
+from archive.parse.document import Link, Paragraph, ParsedArticle
+from archive.parse.plain_blocks import plain_blocks
 
 ORIGINAL_URL = re.compile(r"^\s*original\s+url\s*:?\s*(?P<url>\S+)?\s*$", re.IGNORECASE)
 BARE_URL = re.compile(r"^\s*<?(?P<url>https?://\S+?)>?\s*$")

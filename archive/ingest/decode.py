@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .errors import FileRejected
+from archive.errors import FileRejected
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

@@ -5,9 +5,9 @@ import os
 import sqlite3
 from dataclasses import dataclass, field
 
-from .errors import QueryError
-from .filters import Filters, like, where_articles
-from .names import fold_source
+from archive.errors import QueryError
+from archive.query.filters import Filters, like, where_articles
+from archive.names import fold_source
 
 TABLES = ("articles", "paragraphs", "links", "quotes", "places", "place_names", "place_mentions",
           "sources", "source_aliases", "citations", "files")
@@ -42,7 +42,7 @@ def quotes(
     offset: int = 0,
 ) -> list[dict]:
     """Quotes with their speaker and article, best match first for a query, else newest first."""
-    from .query import stems_of_prefix, fts_query
+    from archive.query.search import stems_of_prefix, fts_query
 
     filters = filters or Filters()
     clauses, params = [], []
@@ -189,7 +189,7 @@ def show(conn, key: str) -> ArticleView:
 
 
 def stats(conn, path: str | os.PathLike) -> dict:
-    from .db import schema_version
+    from archive.store.db import schema_version
 
     counts = {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
     size = sum(os.path.getsize(p) for p in (f"{path}", f"{path}-wal") if os.path.exists(p))

@@ -5,10 +5,10 @@ import sys
 
 import click
 
-from .api import Archive
-from .db import DEFAULT_DB
-from .errors import ArchiveError
-from .output import cut, emit, output_options, terminal_width, to_json
+from archive.api import Archive
+from archive.store.db import DEFAULT_DB
+from archive.errors import ArchiveError
+from archive.present.output import cut, emit, output_options, terminal_width, to_json
 
 
 MAX_ROWS = 2**63 - 1  # SQLite's largest integer: a bigger --limit or id is a one-line error
@@ -77,7 +77,7 @@ def ingest(archive: Archive, paths, jobs, max_size, timeout, prune, as_json):
     """Read Markdown articles from files and folders into the archive."""
     import os
 
-    from .progress import Progress
+    from archive.present.progress import Progress
 
     progress = Progress(enabled=sys.stderr.isatty() and not as_json)
 
@@ -133,7 +133,7 @@ def filter_options(command):
 
 
 def make_filters(places, countries, sources, speakers, outlets, since, until):
-    from .filters import Filters
+    from archive.query.filters import Filters
 
     return Filters(places, countries, sources, speakers, outlets, since, until)
 
@@ -187,7 +187,7 @@ def _print_facets(facets) -> None:
 @click.pass_obj
 def quotes(archive: Archive, query, via, article, limit, offset, fmt, **filter_values):
     """Who said what: quotes with speaker, cue, via and article. QUERY searches quote text and speakers."""
-    from .browse import QUOTE_COLUMNS
+    from archive.query.browse import QUOTE_COLUMNS
 
     rows = archive.quotes(query, via=via, article=article, filters=make_filters(**filter_values),
                           limit=limit, offset=offset)
@@ -205,7 +205,7 @@ def quotes(archive: Archive, query, via, article, limit, offset, fmt, **filter_v
 @click.pass_obj
 def places(archive: Archive, countries, kinds, limit, fmt):
     """Places the articles name, with article and mention counts and coordinates."""
-    from .browse import PLACE_COLUMNS
+    from archive.query.browse import PLACE_COLUMNS
 
     emit(archive.places(countries=countries, kinds=kinds, limit=limit), PLACE_COLUMNS, fmt)
 
@@ -219,7 +219,7 @@ def places(archive: Archive, countries, kinds, limit, fmt):
 @click.pass_obj
 def sources(archive: Archive, name, kinds, limit, fmt):
     """Cited sources with citation and article counts and aliases; with NAME, that source's citations."""
-    from .browse import CITATION_COLUMNS, SOURCE_COLUMNS
+    from archive.query.browse import CITATION_COLUMNS, SOURCE_COLUMNS
 
     if not name:
         emit(archive.sources(kinds=kinds, limit=limit), SOURCE_COLUMNS, fmt)
@@ -283,7 +283,7 @@ def _print_hits(result) -> None:
     color = sys.stdout.isatty()
     marks = ("\x1b[1m", "\x1b[0m") if color else ("[", "]")
     width = min(terminal_width(), 100)
-    from .query import highlight
+    from archive.query.search import highlight
 
     for number, hit in enumerate(result.hits, 1):
         meta = " · ".join(v for v in (hit.published, hit.outlet) if v)
@@ -303,7 +303,7 @@ def _print_hits(result) -> None:
 @click.pass_obj
 def datasette_metadata(archive: Archive, output):
     """Write Datasette metadata: titles, descriptions, facets, labels, ranked search queries."""
-    from .datasette import write_metadata
+    from archive.present.datasette import write_metadata
 
     click.echo(write_metadata(archive.path, output))
 
@@ -318,7 +318,7 @@ def datasette_metadata(archive: Archive, output):
 @click.pass_obj
 def serve(archive: Archive, host, port, metadata):
     """Browse and query the archive in Datasette (needs the datasette extra)."""
-    from .datasette import exposure_warning, prepare_serve, run
+    from archive.present.datasette import exposure_warning, prepare_serve, run
 
     warning = exposure_warning(host)
     if warning:

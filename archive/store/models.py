@@ -49,7 +49,7 @@ class Article(Base):
     ingested_at: Mapped[str] = mapped_column(Text)
 
 
-class Paragraph(Base):
+class ArticleParagraph(Base):
     __tablename__ = "paragraphs"
     __table_args__ = (UniqueConstraint("article_id", "position"),)
 
@@ -152,7 +152,7 @@ class Citation(Base):
     href: Mapped[str | None] = mapped_column(Text)
 
 
-class Link(Base):
+class ArticleLink(Base):
     __tablename__ = "links"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import QueryError
-from .names import fold, fold_source
+from archive.errors import QueryError
+from archive.names import fold, fold_source
 
 SCOPES = ("all", "paragraphs", "titles", "quotes")
 FACETS = ("place", "country", "source", "speaker", "outlet", "year", "month")

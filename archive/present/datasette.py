@@ -22,8 +22,8 @@ import socket
 import sys
 from pathlib import Path
 
-from .errors import ArchiveError
-from .query import SNIPPET_TOKENS, TITLE_WEIGHT  # the canned search ranks as archive search does
+from archive.errors import ArchiveError
+from archive.query.search import SNIPPET_TOKENS, TITLE_WEIGHT  # the canned search ranks as archive search does
 
 INSTALL_HINT = "pip install 'archive[datasette]'"
 DEFAULT_HOST = "127.0.0.1"
@@ -477,7 +477,7 @@ def prepare_serve(db_path: str | os.PathLike, host: str = DEFAULT_HOST, port: in
     with metadata=None the metadata is (re)written beside the database, else
     the given file is used as it is.
     """
-    from .db import connect_for_reading
+    from archive.store.db import connect_for_reading
 
     connect_for_reading(db_path).close()
     if not datasette_available():

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .db import tune_for_bulk_writes
-from .discover import discover
-from .errors import ArchiveError
-from .prepare import DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT, Prepared, Task, prepare
-from .store import Store
+from archive.store.db import tune_for_bulk_writes
+from archive.ingest.discover import discover
+from archive.errors import ArchiveError
+from archive.ingest.prepare import DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT, Prepared, Task, prepare
+from archive.store.writer import Store
 
 STATUSES = ("new", "updated", "unchanged", "failed")
 BATCH_SECONDS = 1.0  # a writer waiting on us waits at most about this long
@@ -260,7 +260,7 @@ def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Pr
     """Prepare files in order, in `jobs` worker processes (inline when jobs is 1)."""
     if not tasks:
         return
-    from .extract import warm_up
+    from archive.extract import warm_up
 
     # Load (or, the first time, build) the gazetteer here, outside any file's time
     # cap; forked workers share it.

@@ -1,0 +1,1 @@
+"""Stage 1-2: discover files, read and decode them, and run the pipeline to the store."""

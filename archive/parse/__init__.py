@@ -1,0 +1,1 @@
+"""Stage 3: text -> ParsedArticle (title, date, url, paragraphs, links). Pure."""

@@ -1,0 +1,1 @@
+"""Stage 7: what people see: the Click CLI, output formats, progress, Datasette."""

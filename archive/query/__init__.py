@@ -1,0 +1,1 @@
+"""Stage 6: the only reader: ranked search, filters, facets and listings."""

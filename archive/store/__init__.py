@@ -1,0 +1,1 @@
+"""Stage 5: the schema, opening databases, and the only writer."""
