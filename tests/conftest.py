@@ -64,3 +64,11 @@ def assert_healthy(path: Path) -> None:
             conn.execute(f"INSERT INTO {table}({table}, rank) VALUES('integrity-check', 1)")
     finally:
         conn.close()
+
+
+@pytest.fixture(scope="session")
+def resources():
+    """The lexicons, outlet registry and gazetteer, built once for the test session."""
+    from archive.extract.resources import load_resources
+
+    return load_resources()
