@@ -81,6 +81,18 @@ class Archive:
 
         return self._read(show, str(key))
 
+    def explain(self, key: str | int, kinds: tuple[str, ...] = ()):
+        """Run the extractors again on one article (a stored id or url, or a file to parse) and return an
+        Explanation: every candidate each extractor weighed and the rule that accepted or rejected it."""
+        from archive.extract.explain import explain_article, explain_file
+
+        if os.path.isfile(str(key)) and not str(key).isdigit():
+            return explain_file(str(key), kinds)
+        from archive.query.browse import stored_article
+
+        article_id, article = self._read(stored_article, str(key))
+        return explain_article(article, kinds, article_id=article_id)
+
     def stats(self) -> dict:
         from archive.query.browse import stats
 

@@ -86,8 +86,10 @@ def writer_seconds(files: list[Path], rounds: int) -> tuple[float, float]:
     from archive.ingest.pipeline import Writer
     from archive.ingest.prepare import Task, prepare
     from archive.store.writer import Store
+    from archive.extract.resources import load_resources
 
-    prepared = [prepare(Task(str(p), p.stat().st_size, p.stat().st_mtime_ns)) for p in files]
+    resources = load_resources()
+    prepared = [prepare(Task(str(p), p.stat().st_size, p.stat().st_mtime_ns), resources) for p in files]
     write_places = Store._write_places
 
     def once(with_mentions: bool) -> float:

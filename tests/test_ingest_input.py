@@ -137,7 +137,7 @@ def test_pathological_markdown_is_bounded(run, tmp_path, db_path, source):
     assert_healthy(db_path)
 
 
-def test_brackets_hit_the_time_cap():
+def test_brackets_hit_the_time_cap(resources):
     path = "/nonexistent"
     import tempfile
 
@@ -146,14 +146,14 @@ def test_brackets_hit_the_time_cap():
         path = handle.name
     try:
         size = os.path.getsize(path)
-        prepared = prepare(Task(path, size, 0, timeout=1.0))
+        prepared = prepare(Task(path, size, 0, timeout=1.0), resources)
         assert prepared.status == "failed" and "took over 1 s" in prepared.reason
     finally:
         os.unlink(path)
 
 
-def test_vanished_file_is_reported(tmp_path):
-    prepared = prepare(Task(str(tmp_path / "gone.md"), 10, 0))
+def test_vanished_file_is_reported(tmp_path, resources):
+    prepared = prepare(Task(str(tmp_path / "gone.md"), 10, 0), resources)
     assert prepared.status == "failed" and prepared.reason == "vanished before it could be read"
 
 
@@ -305,10 +305,10 @@ def test_an_unexpected_error_costs_one_file(tmp_path, monkeypatch):
 
     real = prepare_module.extract
 
-    def fragile(article):
+    def fragile(article, resources):
         if "Boom" in article.title:
             raise IndexError("list index out of range")
-        return real(article)
+        return real(article, resources)
 
     monkeypatch.setattr(prepare_module, "extract", fragile)
     (tmp_path / "a.md").write_text("# Boom\n\nText.\n")

@@ -15,6 +15,7 @@ class FoundQuote:
     speaker: str | None
     cue: str | None  # said, told, wrote, according to, ...
     via: str | None  # the outlet the speaker spoke to ("told IStories" -> "IStories")
+    via_source: "FoundSource | None" = None  # that outlet as the sources stage claimed it, when it did
 
 
 @dataclass(frozen=True)

@@ -260,16 +260,16 @@ def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Pr
     """Prepare files in order, in `jobs` worker processes (inline when jobs is 1)."""
     if not tasks:
         return
-    from archive.extract import warm_up
+    from archive.extract.resources import load_resources
 
-    # Load (or, the first time, build) the gazetteer here, outside any file's time
-    # cap; forked workers share it.
-    warm_up()
+    # Load (or, the first time, build) the lexicons, registry and gazetteer here,
+    # outside any file's time cap; forked workers share them.
+    resources = load_resources()
     if jobs <= 1 or len(tasks) < 2:
         for task in tasks:
             if stop.requested:
                 return
-            yield prepare(task)
+            yield prepare(task, resources)
         return
     import multiprocessing
     from collections import deque
@@ -283,7 +283,7 @@ def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Pr
     except OSError:
         spool = None  # no temporary folder to write: results come through the pipe
     executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_ignore_interrupts)
+                                   initializer=_start_worker, initargs=(resources,))
     # Workers parse faster than one writer stores: only IN_FLIGHT chunks a worker
     # are handed out at a time, so prepared articles never pile up in memory.
     pending: deque = deque()
@@ -328,7 +328,7 @@ def prepare_chunk(tasks: list[Task], spool: str | None) -> str | list[Prepared]:
     so a killed worker is noticed and reported. If the spool cannot be written
     (a full disk) the articles go through the pipe after all.
     """
-    prepared = [prepare(task) for task in tasks]
+    prepared = [prepare(task, _worker.resources) for task in tasks]
     if spool is None:
         return prepared
     try:
@@ -353,7 +353,20 @@ def _unspooled(result: str | list[Prepared]) -> list[Prepared]:
     return prepared
 
 
-def _ignore_interrupts() -> None:
+class _Worker:
+    """What a worker process holds: the resources it was forked with (set once by _start_worker).
+
+    The one per-process state of ingest: ProcessPoolExecutor calls plain functions, so a
+    worker finds its resources here rather than in every task's pickle."""
+
+    resources = None
+
+
+_worker = _Worker()
+
+
+def _start_worker(resources) -> None:
+    _worker.resources = resources  # inherited through fork, never pickled
     # Workers leave Ctrl-C and SIGTERM to the writer, which stops cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -49,7 +49,8 @@ class FileTimedOut(Exception):
     pass
 
 
-def prepare(task: Task) -> Prepared:
+def prepare(task: Task, resources) -> Prepared:
+    """Read, decode, parse and extract one file with ``resources`` (archive.extract.resources)."""
     def failed(reason: str) -> Prepared:
         return Prepared(task.path, task.size, task.mtime_ns, "failed", reason=reason)
 
@@ -72,7 +73,7 @@ def prepare(task: Task) -> Prepared:
             if not text.strip():
                 return failed("empty file")
             article = parse_markdown(text, task.path)
-            rows = rows_of(article, extract(article))
+            rows = rows_of(article, extract(article, resources))
     except FileRejected as error:
         return failed(str(error))
     except FileTimedOut:

@@ -8,6 +8,7 @@ import click
 from archive.api import Archive
 from archive.store.db import DEFAULT_DB
 from archive.errors import ArchiveError
+from archive.kinds import PLACE_KINDS, SOURCE_KINDS
 from archive.present.output import cut, emit, output_options, terminal_width, to_json
 
 
@@ -199,7 +200,7 @@ def quotes(archive: Archive, query, via, article, limit, offset, fmt, **filter_v
 
 @cli.command()
 @click.option("--country", "countries", multiple=True, help="Only places in this country (ISO code, e.g. RU).")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(["city", "region", "country", "other"]))
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(PLACE_KINDS))
 @click.option("--limit", type=click.IntRange(0, MAX_ROWS), default=100, show_default=True)
 @output_options
 @click.pass_obj
@@ -213,7 +214,7 @@ def places(archive: Archive, countries, kinds, limit, fmt):
 @cli.command()
 @click.argument("name", required=False)
 @click.option("--kind", "kinds", multiple=True,
-              type=click.Choice(["news outlet", "telegram channel", "agency", "organisation"]))
+              type=click.Choice(SOURCE_KINDS))
 @click.option("--limit", type=click.IntRange(0, MAX_ROWS), default=100, show_default=True)
 @output_options
 @click.pass_obj
@@ -261,6 +262,28 @@ def show(archive: Archive, article, fmt):
         click.echo(f"\n{title} ({len(rows)})")
         if rows:
             emit(rows, columns, "table")
+
+
+@cli.command()
+@click.argument("article")
+@click.option("--kind", "kinds", type=click.Choice(["quotes", "places", "sources"]), multiple=True,
+              help="Only this extractor's candidates (repeatable) [default: all three].")
+@click.option("--rejected", "only", flag_value="reject", help="Only the candidates a rule rejected.")
+@click.option("--accepted", "only", flag_value="accept", help="Only the candidates that were kept.")
+@output_options
+@click.pass_obj
+def explain(archive: Archive, article, kinds, only, fmt):
+    """Every candidate the extractors weighed in ARTICLE (an id, a url, or a file) and the rule that decided it."""
+    from archive.extract.explain import COLUMNS
+
+    explanation = archive.explain(article, tuple(kinds))
+    rows = [r for r in explanation.rows() if only is None or r["decision"] == only]
+    if fmt == "table":
+        where = f"article {explanation.article_id}" if explanation.article_id is not None else explanation.path
+        click.echo(f"{explanation.title} ({where}): {len(rows)} decisions")
+        for row in rows:
+            row["paragraph"] = "title" if row["paragraph"] is None else row["paragraph"]
+    emit(rows, COLUMNS, fmt, json_value={**explanation.as_dict(), "decisions": rows})
 
 
 @cli.command()

@@ -9,10 +9,7 @@ from archive.errors import QueryError
 from archive.query.filters import Filters, like, where_articles
 from archive.names import fold_source
 
-TABLES = ("articles", "paragraphs", "links", "quotes", "places", "place_names", "place_mentions",
-          "sources", "source_aliases", "citations", "files")
-PLACE_KINDS = ("city", "region", "country", "other")
-SOURCE_KINDS = ("news outlet", "telegram channel", "agency", "organisation")
+from archive.kinds import PLACE_KINDS, SOURCE_KINDS, TABLES
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
@@ -162,14 +159,18 @@ class ArticleView:
                 "citations": self.citations, "links": self.links}
 
 
-def show(conn, key: str) -> ArticleView:
-    """One article by id or url, with everything found in it."""
+def _article_row(conn, key: str) -> dict:
     column = "id" if key.isascii() and key.isdigit() and len(key) < 19 else "url"
     found = _run(conn, f"SELECT id, title, published, outlet, url, path, word_count, ingested_at FROM articles WHERE {column} = ?",
                  (int(key) if column == "id" else key,))
     if not found:
         raise QueryError(f"no article with {column} {key!r}")
-    article = found[0]
+    return found[0]
+
+
+def show(conn, key: str) -> ArticleView:
+    """One article by id or url, with everything found in it."""
+    article = _article_row(conn, key)
     article_id = article["id"]
     return ArticleView(
         article,
@@ -186,6 +187,31 @@ def show(conn, key: str) -> ArticleView:
                       WHERE c.article_id = ? ORDER BY c.id""", (article_id,)),
         _run(conn, "SELECT text, href FROM links WHERE article_id = ? ORDER BY id", (article_id,)),
     )
+
+
+def stored_article(conn, key: str):
+    """(id, ParsedArticle) of one stored article by id or url, rebuilt from its rows as parse made it:
+    what `archive explain` runs the extractors on again."""
+    from archive.parse.document import Link, Paragraph, ParsedArticle
+
+    row = _article_row(conn, key)
+    article_id = row["id"]
+    positions = {pid: pos for pid, pos in conn.execute(
+        "SELECT id, position FROM paragraphs WHERE article_id = ?", (article_id,))}
+    links = tuple(Link(text, href, positions.get(pid), start or 0, end or 0) for text, href, pid, start, end in
+                  conn.execute('SELECT text, href, paragraph_id, start, "end" FROM links WHERE article_id = ?'
+                               " ORDER BY id", (article_id,)))
+    by_paragraph: dict[int, list] = {}
+    for link in links:
+        if link.paragraph is not None:
+            by_paragraph.setdefault(link.paragraph, []).append(link)
+    paragraphs = tuple(
+        Paragraph(position, section, text, markdown, tuple(by_paragraph.get(position, ())))
+        for position, section, text, markdown in conn.execute(
+            "SELECT position, section, text, markdown FROM paragraphs WHERE article_id = ? ORDER BY position",
+            (article_id,)))
+    return article_id, ParsedArticle(title=row["title"], published=row["published"], url=row["url"],
+                                     paragraphs=paragraphs, links=links, path=row["path"])
 
 
 def stats(conn, path: str | os.PathLike) -> dict:

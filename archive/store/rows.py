@@ -17,7 +17,7 @@ from archive.extract.found import FoundPlace, FoundSource
 # (None: the title, or outside the body), the store maps positions to ids.
 ParagraphRow = tuple  # (position, section, text, markdown)
 LinkRow = tuple  # (paragraph, text, href, start, end)
-QuoteRow = tuple  # (paragraph, text, speaker, kind, start, end, cue, via)
+QuoteRow = tuple  # (paragraph, text, speaker, kind, start, end, cue, via, index into sources or None)
 MentionRow = tuple  # (index into places, paragraph, surface, start, end)
 CitationRow = tuple  # (index into sources, paragraph, surface, cue, href)
 
@@ -34,7 +34,7 @@ class ArticleRows:
     quotes: tuple[QuoteRow, ...]
     places: tuple[FoundPlace, ...]  # each place once
     mentions: tuple[MentionRow, ...]
-    sources: tuple[FoundSource, ...]  # each source once
+    sources: tuple[FoundSource, ...]  # each source once: the cited ones and the quotes' via sources
     citations: tuple[CitationRow, ...]
 
 
@@ -53,6 +53,9 @@ def rows_of(article: ParsedArticle, extraction: Extraction) -> ArticleRows:
     for c in extraction.citations:
         index = source_index.setdefault(c.source, len(source_index))
         citations.append((index, c.paragraph, c.surface, c.cue, c.href))
+    quotes = tuple((q.paragraph, q.text, q.speaker, q.kind, q.start, q.end, q.cue, q.via,
+                    None if q.via_source is None else source_index.setdefault(q.via_source, len(source_index)))
+                   for q in extraction.quotes)
     return ArticleRows(
         title=article.title,
         published=article.published,
@@ -61,7 +64,7 @@ def rows_of(article: ParsedArticle, extraction: Extraction) -> ArticleRows:
         word_count=article.word_count,
         paragraphs=tuple((p.position, p.section, p.text, p.markdown) for p in article.paragraphs),
         links=tuple((l.paragraph, l.text, l.href, l.start, l.end) for l in article.links),
-        quotes=tuple((q.paragraph, q.text, q.speaker, q.kind, q.start, q.end, q.cue, q.via) for q in extraction.quotes),
+        quotes=quotes,
         places=tuple(places),
         mentions=tuple(mentions),
         sources=tuple(source_index),

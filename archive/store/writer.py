@@ -217,8 +217,9 @@ class Store:
             article_id = self._write_article(rows, content_hash, path, replace)
             paragraph_ids = self._write_paragraphs(article_id, rows)
             self._write_links(article_id, rows, paragraph_ids)
-            self._write_citations(article_id, rows, paragraph_ids)  # before quotes: their via needs the sources
-            self._write_quotes(article_id, rows, paragraph_ids)
+            source_ids = [self.source_id(source) for source in rows.sources]
+            self._write_citations(article_id, rows, paragraph_ids, source_ids)
+            self._write_quotes(article_id, rows, paragraph_ids, source_ids)
             self._write_places(article_id, rows, paragraph_ids)
             conn.execute("COMMIT" if own else "RELEASE article")
         except BaseException:
@@ -275,14 +276,14 @@ class Store:
              for paragraph, text, href, start, end in rows.links],
         )
 
-    def _write_quotes(self, article_id, rows: ArticleRows, paragraph_ids) -> None:
+    def _write_quotes(self, article_id, rows: ArticleRows, paragraph_ids, source_ids) -> None:
         self.conn.executemany(
             'INSERT INTO quotes (article_id, paragraph_id, text, speaker, kind, start, "end", cue, via, via_source_id)'
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (article_id, paragraph_ids.get(paragraph), text, speaker, kind, start, end, cue, via,
-                 self.source_id_for_name(via) if via else None)
-                for paragraph, text, speaker, kind, start, end, cue, via in rows.quotes
+                 source_ids[source] if source is not None else self.source_id_for_name(via) if via else None)
+                for paragraph, text, speaker, kind, start, end, cue, via, source in rows.quotes
             ],
         )
 
@@ -294,8 +295,7 @@ class Store:
              for place, paragraph, surface, start, end in rows.mentions],
         )
 
-    def _write_citations(self, article_id, rows: ArticleRows, paragraph_ids) -> None:
-        source_ids = [self.source_id(source) for source in rows.sources]
+    def _write_citations(self, article_id, rows: ArticleRows, paragraph_ids, source_ids) -> None:
         self.conn.executemany(
             "INSERT INTO citations (source_id, article_id, paragraph_id, surface, cue, href) VALUES (?, ?, ?, ?, ?, ?)",
             [(source_ids[source], article_id, paragraph_ids.get(paragraph), surface, cue, href)
