@@ -20,6 +20,8 @@ demo: setup
 	$(BIN)/archive search "Novosibirsk"
 
 test: setup
+	$(BIN)/ruff check archive tests benchmarks migrations
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 clean:

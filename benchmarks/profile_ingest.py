@@ -50,13 +50,15 @@ print(json.dumps({"wall": wall, "writer_process": me.ru_utime + me.ru_stime, "ma
 
 def worker_stages(files: list[Path]) -> dict[str, float]:
     from archive.ingest.decode import decode
-    from archive.extract import Extraction
-    from archive.extract.places import extract_places
-    from archive.extract.quotes import extract_quotes
-    from archive.extract.sources import extract_citations, outlet_for_url
+    from archive.extract import Extraction, document_with_outlets
+    from archive.extract import places as place_stage
+    from archive.extract import quotes as quote_stage
+    from archive.extract import sources as source_stage
+    from archive.extract.resources import load_resources
     from archive.parse.markdown import parse_markdown
     from archive.store.rows import rows_of
 
+    resources = load_resources()
     seconds: dict[str, float] = {}
 
     def timed(stage, work, *args):
@@ -71,10 +73,12 @@ def worker_stages(files: list[Path]) -> dict[str, float]:
         timed("hash", lambda: hashlib.sha256(data).hexdigest())
         text, _ = timed("decode", decode, data)
         article = timed("parse", parse_markdown, text, str(path))
-        quotes = timed("quotes", lambda: tuple(extract_quotes(article)))
-        places = timed("places", lambda: tuple(extract_places(article)))
-        citations = timed("sources", lambda: tuple(extract_citations(article)))
-        prepared.append((article, Extraction(outlet_for_url(article.url), quotes, places, citations)))
+        doc = timed("outlets", document_with_outlets, article, resources)  # the stages in extract's order
+        places = timed("places", lambda: tuple(place_stage.places(doc)))
+        quotes = timed("quotes", lambda: tuple(quote_stage.quotes(doc)))
+        citations = timed("sources", lambda: tuple(source_stage.citations(doc)))
+        prepared.append((article, Extraction(resources.registry.outlet_for_url(article.url), quotes, places,
+                                             citations)))
     chunks = [prepared[i:i + 8] for i in range(0, len(prepared), 8)]
     # as workers send them: the rows, in chunks
     timed("rows+pickle", lambda: [pickle.dumps([rows_of(*p) for p in chunk]) for chunk in chunks])
@@ -119,9 +123,6 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
-    from archive.extract import warm_up
-
-    warm_up()
     files = sorted(p for p in args.corpus.rglob("*.md") if p.is_file())
     print(f"machine: {platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}")
     print(f"corpus: {len(files)} files; CPU seconds")

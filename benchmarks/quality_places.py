@@ -16,7 +16,6 @@ its other names.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -25,78 +24,37 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from archive.evaluate import places as _places
+from archive.evaluate.places import summarise
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "places"
 
 
 def load_labels() -> dict[str, list[tuple]]:
-    raw = json.loads((FIXTURES / "labels.json").read_text(encoding="utf-8"))
-    return {k: [tuple(r) for r in v] for k, v in raw.items() if not k.startswith("_")}
+    return _places.load_labels(FIXTURES)
+
+
+def _extractor():
+    """extract_places over freshly loaded Resources: article -> mentions."""
+    from archive.extract.places import extract_places
+    from archive.extract.resources import load_resources
+
+    resources = load_resources()
+    return lambda article: extract_places(article, resources)
 
 
 def predict(path: Path) -> list[tuple]:
-    from archive.extract.places import extract_places
-    from archive.parse.markdown import parse_markdown
-
-    article = parse_markdown(path.read_text(encoding="utf-8"), str(path))
-    return [(m.surface, m.place.name, m.place.kind, m.place.country_code, m.place.aliases)
-            for m in extract_places(article)]
-
-
-def _same_place(label: tuple, got: tuple) -> bool:
-    """Name (or one of the place's other names: "Jenin" for geonames' "Janin"), kind and country agree."""
-    return (label[1] == got[1] or label[1] in got[4]) and tuple(label[2:4]) == tuple(got[2:4])
-
-
-def score_file(expected: list[tuple], predicted: list[tuple]) -> dict:
-    """Match labels to predictions by surface; count hits, right resolutions, misses, false places."""
-    pool = list(predicted)
-    found = right = 0
-    misses, wrong = [], []
-    for label in expected:
-        same = [p for p in pool if p[0] == label[0]]
-        if not same:
-            misses.append(label)
-            continue
-        exact = [p for p in same if _same_place(label, p)]
-        pick = exact[0] if exact else same[0]
-        pool.remove(pick)
-        found += 1
-        if exact:
-            right += 1
-        else:
-            wrong.append((label, pick))
-    return {"expected": len(expected), "predicted": len(predicted), "found": found, "right": right,
-            "misses": misses, "false": pool, "wrong": wrong}
-
-
-
-def summarise(results: dict[str, dict]) -> dict[str, float]:
-    exp = sum(r["expected"] for r in results.values())
-    pred = sum(r["predicted"] for r in results.values())
-    found = sum(r["found"] for r in results.values())
-    right = sum(r["right"] for r in results.values())
-    return {
-        "labels": exp, "predicted": pred, "found": found,
-        "precision": found / pred if pred else 1.0,
-        "recall": found / exp if exp else 1.0,
-        "resolution": right / found if found else 1.0,
-    }
+    return _places.predict_file(_extractor(), path)
 
 
 def evaluate(heldout: bool | None = None) -> tuple[dict[str, float], dict[str, dict]]:
-    labels = load_labels()
-    results = {}
-    for name, expected in sorted(labels.items()):
-        if heldout is not None and name.startswith("heldout_") != heldout:
-            continue
-        results[name] = score_file(expected, predict(FIXTURES / name))
-    return summarise(results), results
+    return _places.evaluate_places(_extractor(), FIXTURES, heldout)
 
 
 def _timed_subprocess(cache_dir: str) -> float:
-    code = ("import time; t=time.perf_counter(); from archive.extract import gazetteer as g; "
-            "g.get_gazetteer(); print(time.perf_counter()-t)")
+    code = ("import time; t=time.perf_counter(); from archive.extract.places import gazetteer as g; "
+            "g.load_gazetteer(); print(time.perf_counter()-t)")
     env = dict(os.environ, ARCHIVE_CACHE_DIR=cache_dir, PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     return float(out.stdout.strip().splitlines()[-1])
@@ -110,11 +68,9 @@ def load_times() -> tuple[float, float]:
 
 
 def corpus_speed(folder: Path) -> dict[str, float]:
-    from archive.extract.gazetteer import get_gazetteer
-    from archive.extract.places import extract_places
     from archive.parse.markdown import parse_markdown
 
-    get_gazetteer()
+    extract_places = _extractor()
     files = sorted(folder.rglob("*.md"))
     sources = [(str(p), p.read_text(encoding="utf-8")) for p in files]
     t0 = time.perf_counter()
@@ -153,10 +109,10 @@ def main() -> None:
         cold, warm = load_times()
         print(f"gazetteer: cold build {cold:.2f} s, warm load {warm:.3f} s (fresh process, import included)")
     t0 = time.perf_counter()
-    from archive.extract.gazetteer import get_gazetteer, last_load
+    from archive.extract.places.gazetteer import load_gazetteer
 
-    get_gazetteer()
-    print(f"gazetteer in this process: {last_load.get('source')} in {time.perf_counter() - t0:.3f} s")
+    loaded = load_gazetteer().loaded
+    print(f"gazetteer in this process: {loaded.get('source')} in {time.perf_counter() - t0:.3f} s")
 
     tuning, tuning_results = evaluate(heldout=False)
     held, held_results = evaluate(heldout=True)

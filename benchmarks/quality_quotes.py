@@ -12,89 +12,26 @@ leading "the".
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from pathlib import Path
 
+from archive.evaluate import quotes as _quotes
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "quotes"
-TRIM = " \t\n.,;:!?…—–-'\"‘’“”«»„‟"
-SPLITS = ("tune", "heldout1", "heldout2", "heldout3")
-
-
-def norm_text(s: str) -> str:
-    s = s.replace("’", "'").replace("‘", "'")
-    s = re.sub(r"\s+", " ", s).strip(TRIM).lower()
-    return s
-
-
-def norm_speaker(s: str | None) -> str:
-    if not s:
-        return ""
-    s = norm_text(s)
-    return re.sub(r"^(the|a|an)\s+", "", s)
+SPLITS = _quotes.SPLITS
 
 
 def load_labels() -> dict[str, list[dict]]:
-    return json.loads((FIXTURES / "labels.json").read_text(encoding="utf-8"))
+    return _quotes.load_labels(FIXTURES)
 
 
 def evaluate(split: str = "all") -> dict:
     from archive.extract.quotes import extract_quotes
-    from archive.parse.markdown import parse_markdown
+    from archive.extract.resources import load_resources
 
-    labels = load_labels()
-    tp = fp = fn = 0
-    speaker_ok = kind_ok = cue_ok = via_ok = 0
-    per_file = {}
-    for rel, expected in sorted(labels.items()):
-        if split != "all" and not rel.startswith(split + "/"):
-            continue
-        path = FIXTURES / rel
-        article = parse_markdown(path.read_text(encoding="utf-8"), str(path))
-        found = extract_quotes(article)
-        want = {norm_text(q["text"]): q for q in expected}
-        got = {}
-        for f in found:
-            got.setdefault(norm_text(f.text), f)
-        misses, extras, wrong = [], [], []
-        for key, q in want.items():
-            f = got.get(key)
-            if f is None:
-                fn += 1
-                misses.append(q["text"])
-                continue
-            tp += 1
-            speakers = q["speaker"] if isinstance(q["speaker"], list) else [q["speaker"]]
-            s_ok = norm_speaker(f.speaker) in {norm_speaker(s) for s in speakers}
-            k_ok = f.kind == q["kind"]
-            speaker_ok += s_ok
-            kind_ok += k_ok
-            cue_ok += (f.cue or "") == (q.get("cue") or "")
-            via_ok += norm_speaker(f.via) == norm_speaker(q.get("via"))
-            if not (s_ok and k_ok):
-                wrong.append((q["text"][:60], f.speaker, speakers, f.kind, q["kind"]))
-        for key, f in got.items():
-            if key not in want:
-                fp += 1
-                extras.append(f.text)
-        per_file[rel] = {"misses": misses, "extras": extras, "wrong": wrong}
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    return {
-        "split": split,
-        "labelled": tp + fn,
-        "found": tp + fp,
-        "matched": tp,
-        "precision": precision,
-        "recall": recall,
-        "speaker_accuracy": speaker_ok / tp if tp else 0.0,
-        "kind_accuracy": kind_ok / tp if tp else 0.0,
-        "cue_accuracy": cue_ok / tp if tp else 0.0,
-        "via_accuracy": via_ok / tp if tp else 0.0,
-        "per_file": per_file,
-    }
+    resources = load_resources()
+    return _quotes.evaluate_quotes(lambda article: extract_quotes(article, resources), FIXTURES, split)
 
 
 def report(result: dict, show_misses: bool) -> None:

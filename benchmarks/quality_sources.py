@@ -12,98 +12,35 @@ Files are split into "tune" (written before the extractor was tuned) and
 from __future__ import annotations
 
 import argparse
-import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.extract.sources import extract_citations, lookup_source, normalize_alias, outlet_for_url
-from archive.parse.markdown import parse_markdown
+from archive.extract.resources import load_resources
+from archive.extract.sources import extract_citations as _extract_citations
+from archive.extract.sources.registry import normalize_alias
+from archive.evaluate import sources as _sources
+from archive.evaluate.sources import FileResult, registry_key, score
+
+_SOURCES = load_resources()  # the registry and lexicons the sources stage reads
+lookup_source = _SOURCES.registry.lookup
+outlet_for_url = _SOURCES.registry.outlet_for_url
+
+
+def extract_citations(article):
+    return _extract_citations(article, _SOURCES)
+
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "sources"
 
 
-def key(name: str) -> str:
-    known = lookup_source(name)
-    return normalize_alias(known.name if known else name)
-
-
-@dataclass
-class FileResult:
-    name: str
-    split: str
-    expected: dict[str, tuple[str, str]]  # key -> (name, kind)
-    predicted: dict[str, tuple[str, str]]
-    outlet_expected: str | None
-    outlet: str | None
-
-    @property
-    def true_positives(self) -> set[str]:
-        return set(self.expected) & set(self.predicted)
-
-    @property
-    def misses(self) -> list[str]:
-        return [self.expected[k][0] for k in self.expected if k not in self.predicted]
-
-    @property
-    def false_positives(self) -> list[str]:
-        return [self.predicted[k][0] for k in self.predicted if k not in self.expected]
-
-    @property
-    def kind_errors(self) -> list[str]:
-        return [f"{self.expected[k][0]}: {self.predicted[k][1]} (want {self.expected[k][1]})"
-                for k in self.true_positives if self.expected[k][1] != self.predicted[k][1]]
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    predicted: int = 0
-    expected: int = 0
-    kinds_right: int = 0
-    outlets_right: int = 0
-    files: int = 0
-    results: list[FileResult] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.expected if self.expected else 1.0
+key = registry_key(lookup_source, normalize_alias)
 
 
 def load_labels(directory: Path = FIXTURES) -> dict[str, dict]:
-    labels = json.loads((directory / "labels.json").read_text(encoding="utf-8"))
-    return {k: v for k, v in labels.items() if not k.startswith("_")}
+    return _sources.load_labels(directory)
 
 
 def run(directory: Path = FIXTURES) -> list[FileResult]:
-    results = []
-    for name, label in sorted(load_labels(directory).items()):
-        article = parse_markdown((directory / name).read_text(encoding="utf-8"), name)
-        predicted: dict[str, tuple[str, str]] = {}
-        for c in extract_citations(article):
-            predicted.setdefault(key(c.source.name), (c.source.name, c.source.kind))
-        expected = {key(n): (n, k) for n, k in label["sources"]}
-        results.append(FileResult(name, label.get("split", "tune"), expected, predicted,
-                                  label.get("outlet"), outlet_for_url(article.url)))
-    return results
-
-
-def score(results: list[FileResult], split: str | None = None) -> Score:
-    s = Score()
-    for r in results:
-        if split and r.split != split:
-            continue
-        s.files += 1
-        s.results.append(r)
-        s.tp += len(r.true_positives)
-        s.predicted += len(r.predicted)
-        s.expected += len(r.expected)
-        s.kinds_right += len(r.true_positives) - len(r.kind_errors)
-        s.outlets_right += r.outlet == r.outlet_expected
-    return s
+    return _sources.evaluate_sources(extract_citations, directory, key=key, outlet_for_url=outlet_for_url)
 
 
 def main() -> None:

@@ -25,7 +25,7 @@ def test_seed_metadata_and_paragraphs():
 
 def test_seed_credit_line_is_a_link_not_a_paragraph():
     article = parse_markdown(SEED_FILE.read_text(encoding="utf-8"), str(SEED_FILE))
-    assert [(l.text, l.href) for l in article.credit_links] == [
+    assert [(link.text, link.href) for link in article.credit_links] == [
         ("t.me/mobilizationnews", "https://t.me/mobilizationnews")
     ]
 
@@ -46,7 +46,7 @@ def test_seed_sections_and_plain_text():
 
 def test_link_offsets_point_at_link_text():
     article = parse_markdown(SEED_FILE.read_text(encoding="utf-8"), str(SEED_FILE))
-    body_links = [l for l in article.links if l.paragraph is not None]
+    body_links = [link for link in article.links if link.paragraph is not None]
     assert len(body_links) == 11  # every inline link, "#" placeholders included
     for link in body_links:
         assert article.paragraphs[link.paragraph].text[link.start : link.end] == link.text
@@ -90,7 +90,7 @@ def test_headings_lists_quotes_and_links():
         ("Background", "A block quote paragraph."),
         ("Reaction", "Final paragraph, with a placeholder link."),
     ]
-    hrefs = [l.href for l in article.links]
+    hrefs = [link.href for link in article.links]
     assert hrefs[0] == "https://t.me/somechannel"
     assert "https://example.net/a" in hrefs and "https://example.net/b" in hrefs and "#" in hrefs
     assert hrefs[-1] == "https://example.org/sections-and-lists"

@@ -1,20 +1,30 @@
 """The place extractor: gazetteer, matching rules, disambiguation, lookup, cache."""
 from __future__ import annotations
 
-import importlib.util
 import pickle
 from pathlib import Path
 
 import pytest
 
+from archive.evaluate.places import evaluate_places
+from archive.evaluate.places import load_labels as load_place_labels
 from archive.parse.document import Paragraph, ParsedArticle
-from archive.extract import gazetteer
+from archive.extract import places as place_stage
 from archive.extract.found import FoundPlace
-from archive.extract.places import extract_places, lookup_places
+from archive.extract.places import extract_places, gazetteer, lookup_places
 from archive.parse.markdown import parse_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_b962ebf88adc878d.txt"
+
+
+RES = None  # the session's Resources (the autouse fixture below)
+
+
+@pytest.fixture(autouse=True)
+def _resources(resources):
+    global RES
+    RES = resources
 
 
 def article(*paragraphs: str, title: str = "Untitled report") -> ParsedArticle:
@@ -24,7 +34,7 @@ def article(*paragraphs: str, title: str = "Untitled report") -> ParsedArticle:
 
 def places(*paragraphs: str, title: str = "Untitled report") -> list[tuple[str, str, str, str | None]]:
     return [(m.surface, m.place.name, m.place.kind, m.place.country_code)
-            for m in extract_places(article(*paragraphs, title=title))]
+            for m in extract_places(article(*paragraphs, title=title), RES)]
 
 
 def names(*paragraphs: str, title: str = "Untitled report") -> set[str]:
@@ -36,7 +46,7 @@ def names(*paragraphs: str, title: str = "Untitled report") -> set[str]:
 
 def test_seed_yields_exactly_the_acceptance_places():
     parsed = parse_markdown(SEED.read_text(encoding="utf-8"), str(SEED))
-    found = {(m.place.name, m.place.kind, m.place.country_code) for m in extract_places(parsed)}
+    found = {(m.place.name, m.place.kind, m.place.country_code) for m in extract_places(parsed, RES)}
     assert found == {
         ("Novosibirsk", "city", "RU"),
         ("Siberia", "other", "RU"),
@@ -52,7 +62,7 @@ def test_seed_yields_exactly_the_acceptance_places():
 
 def test_mentions_keep_surface_and_offsets_in_their_paragraph_and_title():
     parsed = parse_markdown(SEED.read_text(encoding="utf-8"), str(SEED))
-    mentions = extract_places(parsed)
+    mentions = extract_places(parsed, RES)
     assert mentions
     for m in mentions:
         text = parsed.title if m.paragraph is None else parsed.paragraphs[m.paragraph].text
@@ -64,7 +74,7 @@ def test_mentions_keep_surface_and_offsets_in_their_paragraph_and_title():
 
 
 def test_title_mentions_have_no_paragraph():
-    found = extract_places(article("Nothing here.", title="Drone attack on Kursk airfield"))
+    found = extract_places(article("Nothing here.", title="Drone attack on Kursk airfield"), RES)
     assert [(m.paragraph, m.surface, m.start) for m in found] == [(None, "Kursk", 16)]
 
 
@@ -216,7 +226,7 @@ def test_georgia_the_country_and_the_state():
 
 def test_place_keys_and_fields():
     found = {m.place.name: m.place for m in extract_places(article(
-        "Troops in Moscow, the Kemerovo region, Siberia and Ukraine."))}
+        "Troops in Moscow, the Kemerovo region, Siberia and Ukraine."), RES)}
     moscow = found["Moscow"]
     assert moscow.key == f"gn:{moscow.geonames_id}" and moscow.geonames_id == 524901
     assert abs(moscow.latitude - 55.75) < 0.1 and abs(moscow.longitude - 37.62) < 0.1
@@ -227,11 +237,11 @@ def test_place_keys_and_fields():
 
 
 def test_a_place_pickles_as_its_key_and_comes_back_equal(monkeypatch):
-    moscow = lookup_places("Moscow")[0]
+    moscow = lookup_places("Moscow", RES.gazetteer)[0]
     data = pickle.dumps(moscow)
     assert pickle.loads(data) == moscow
     assert moscow.aliases and not any(alias.encode() in data for alias in moscow.aliases)  # the key, not the aliases
-    mention = extract_places(article("Protests in Moscow."))[0]
+    mention = extract_places(article("Protests in Moscow."), RES)[0]
     assert pickle.loads(pickle.dumps(mention)) == mention
     # a place the gazetteer does not hold travels whole
     other = FoundPlace("x:nowhere", "Nowhere", "other", None, None, None, None, ("Nulle part",))
@@ -239,52 +249,52 @@ def test_a_place_pickles_as_its_key_and_comes_back_equal(monkeypatch):
     changed = FoundPlace(*[getattr(moscow, f) for f in ("key", "name", "kind", "country_code", "latitude",
                                                          "longitude", "geonames_id")], aliases=("Moskva",))
     assert pickle.loads(pickle.dumps(changed)) == changed
-    # with no gazetteer loaded, a place is pickled whole; one pickled as its key loads the gazetteer
-    monkeypatch.setattr(gazetteer, "_GAZETTEER", None)
+    # with no gazetteer registered, a place is pickled whole; one pickled as its key loads the gazetteer
+    monkeypatch.setattr(gazetteer, "_FOR_UNPICKLING", {})
     assert pickle.loads(pickle.dumps(moscow)) == moscow
     assert pickle.loads(data) == moscow
 
 
 def test_aliases_are_latin_and_cyrillic_unique_and_short():
     for name in ("Moscow", "Kemerovo Oblast", "Kyiv", "Saint Petersburg", "Russia", "Siberia"):
-        place = lookup_places(name)[0]
+        place = lookup_places(name, RES.gazetteer)[0]
         assert 0 < len(place.aliases) <= 30
-        folded = [gazetteer.fold(a) for a in place.aliases]
+        folded = [gazetteer.place_key(a) for a in place.aliases]
         assert len(folded) == len(set(folded))
-        assert gazetteer.fold(place.name) not in folded
+        assert gazetteer.place_key(place.name) not in folded
         for a in place.aliases:
             assert all(c.isascii() or "\u00c0" <= c <= "\u024f" or "\u0400" <= c <= "\u04ff" for c in a if c.isalpha()), a
-    moscow = lookup_places("Moscow")[0]
+    moscow = lookup_places("Moscow", RES.gazetteer)[0]
     assert {"Moskva", "Москва"} <= set(moscow.aliases)
-    kem = lookup_places("Kemerovo Oblast")[0]
+    kem = lookup_places("Kemerovo Oblast", RES.gazetteer)[0]
     assert {"Kemerovo region", "Kuzbass", "Кемеровская область"} <= set(kem.aliases)
 
 
 @pytest.mark.parametrize("query", ["Kemerovo region", "Kemerovo Oblast", "kemerovo REGION", "Кемеровская область",
                                    "Kuzbass", "Kemerovskaya oblast"])
 def test_lookup_region_by_any_name(query):
-    assert lookup_places(query)[0].key == "iso:RU-KEM"
+    assert lookup_places(query, RES.gazetteer)[0].key == "iso:RU-KEM"
 
 
 @pytest.mark.parametrize("query", ["Moscow", "Moskva", "Москва", "moscow", "Moscou"])
 def test_lookup_moscow_by_any_name(query):
-    assert lookup_places(query)[0].key == "gn:524901"
+    assert lookup_places(query, RES.gazetteer)[0].key == "gn:524901"
 
 
 def test_lookup_other_names():
-    assert lookup_places("Кемерово")[0].name == "Kemerovo"
-    assert lookup_places("St. Petersburg")[0].key == "gn:498817"
-    assert lookup_places("the Urals")[0].key == "x:urals"
-    assert lookup_places("Россия")[0].key == "iso:RU"
-    assert lookup_places("Nowhere-upon-Nothing") == []
-    assert lookup_places("") == []
+    assert lookup_places("Кемерово", RES.gazetteer)[0].name == "Kemerovo"
+    assert lookup_places("St. Petersburg", RES.gazetteer)[0].key == "gn:498817"
+    assert lookup_places("the Urals", RES.gazetteer)[0].key == "x:urals"
+    assert lookup_places("Россия", RES.gazetteer)[0].key == "iso:RU"
+    assert lookup_places("Nowhere-upon-Nothing", RES.gazetteer) == []
+    assert lookup_places("", RES.gazetteer) == []
 
 
 # ---------------------------------------------------------------- cache
 
 
 def test_cache_is_rebuilt_when_missing_or_corrupt(tmp_path, monkeypatch):
-    real = gazetteer.get_gazetteer()
+    real = RES.gazetteer
     calls = []
 
     def fake_build():
@@ -312,7 +322,7 @@ def test_cache_is_rebuilt_when_missing_or_corrupt(tmp_path, monkeypatch):
 
 
 def test_unwritable_cache_directory_still_works(tmp_path, monkeypatch):
-    real = gazetteer.get_gazetteer()
+    real = RES.gazetteer
     monkeypatch.setattr(gazetteer, "build", lambda: real)
     monkeypatch.setattr(gazetteer, "_build_lookup", lambda gaz: {})
     blocker = tmp_path / "file"
@@ -331,22 +341,36 @@ def test_cache_location_follows_the_environment(monkeypatch, tmp_path):
 
 
 def test_gazetteer_is_held_in_memory():
-    assert gazetteer.get_gazetteer() is gazetteer.get_gazetteer()
+    assert place_stage.context(RES) is place_stage.context(RES) and place_stage.context(RES).g is RES.gazetteer
+    # the gazetteer a process loads last is the one its places unpickle with
+    from archive.extract.resources import load_resources
+
+    fresh = load_resources()
+    assert gazetteer.registered_gazetteer(fresh.gazetteer.stamp) is fresh.gazetteer
+    place = fresh.gazetteer.place_of_key("gn:524901")
+    assert pickle.loads(pickle.dumps(place)) is place
+
+
+def test_the_cache_stamp_covers_the_word_lists_it_is_built_from(tmp_path, monkeypatch):
+    import shutil
+
+    before = gazetteer.cache_stamp()
+    shutil.copytree(gazetteer.LEXICON_DIR, tmp_path / "lexicon")
+    monkeypatch.setattr(gazetteer, "LEXICON_DIR", tmp_path / "lexicon")
+    assert gazetteer.cache_stamp() == before
+    with open(tmp_path / "lexicon" / "en" / "person_names.txt", "a", encoding="utf-8") as fh:
+        fh.write("Nonesuch\n")
+    assert gazetteer.cache_stamp() != before
 
 
 # ---------------------------------------------------------------- the labelled set
 
 
-def _quality():
-    spec = importlib.util.spec_from_file_location("quality_places", ROOT / "benchmarks" / "quality_places.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+PLACE_FIXTURES = ROOT / "tests" / "fixtures" / "places"
 
 
 def test_labelled_set_meets_the_targets():
-    quality = _quality()
-    summary, results = quality.evaluate()
+    summary, results = evaluate_places(lambda a: extract_places(a, RES), PLACE_FIXTURES)
     assert summary["labels"] >= 80
     assert summary["precision"] >= 0.95, summary
     assert summary["recall"] >= 0.90, summary
@@ -354,9 +378,8 @@ def test_labelled_set_meets_the_targets():
 
 
 def test_labels_name_real_fixture_files():
-    quality = _quality()
-    for name in quality.load_labels():
-        text = (quality.FIXTURES / name).read_text(encoding="utf-8")
+    for name in load_place_labels(PLACE_FIXTURES):
+        text = (PLACE_FIXTURES / name).read_text(encoding="utf-8")
         assert text.startswith("# ") and "Original url:" in text
 
 
@@ -420,7 +443,7 @@ def test_old_names_and_commodity_names():
 
 
 def test_qualified_mentions_of_namesakes_resolve_each_on_their_own():
-    found = extract_places(article("Rome, Georgia is not Rome, New York.", "Rome has a river."))
+    found = extract_places(article("Rome, Georgia is not Rome, New York.", "Rome has a river."), RES)
     rome = [m.place for m in found if m.surface == "Rome"]
     assert len(rome) == 3
     assert rome[0].key != rome[1].key
@@ -429,7 +452,7 @@ def test_qualified_mentions_of_namesakes_resolve_each_on_their_own():
 
 def test_us_towns_answer_to_their_state_qualified_name():
     moscow = places("The killings in Moscow, Idaho, shocked the town.")[0]
-    place = next(m.place for m in extract_places(article("The killings in Moscow, Idaho, shocked the town.")))
+    place = next(m.place for m in extract_places(article("The killings in Moscow, Idaho, shocked the town."), RES))
     assert moscow[1:] == ("Moscow", "city", "US") and "Moscow, Idaho" in place.aliases
-    washington = next(m.place for m in extract_places(article("Analysts at a Washington-based group said so.")))
+    washington = next(m.place for m in extract_places(article("Analysts at a Washington-based group said so."), RES))
     assert washington.country_code == "US" and "Washington, D.C." in washington.aliases

@@ -1,7 +1,6 @@
 """The quote extractor: every shape of issue 3, the seed acceptance list, the labelled set."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -9,12 +8,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from archive.evaluate.quotes import evaluate_quotes
+from archive.evaluate.quotes import load_labels as load_quote_labels
 from archive.extract.found import FoundQuote
 from archive.extract.quotes import extract_quotes
 from archive.parse.markdown import parse_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_b962ebf88adc878d.txt"
+
+
+RESOURCES = None  # the session's resources (tests/conftest.py), set for this module by the fixture below
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _resources(resources):
+    global RESOURCES
+    RESOURCES = resources
 
 
 def article(*paragraphs: str, title: str = "A test article"):
@@ -24,7 +34,7 @@ def article(*paragraphs: str, title: str = "A test article"):
 
 
 def quotes(*paragraphs: str) -> list[FoundQuote]:
-    return extract_quotes(article(*paragraphs))
+    return extract_quotes(article(*paragraphs), RESOURCES)
 
 
 def texts(*paragraphs: str) -> list[str]:
@@ -47,7 +57,7 @@ def test_every_kind_of_double_mark(opening, closing):
 
 def test_offsets_point_at_the_text_without_marks():
     art = article('Residents were angry. "Nobody asked us," one of them said.')
-    (q,) = extract_quotes(art)
+    (q,) = extract_quotes(art, RESOURCES)
     assert q.paragraph == 0
     assert art.paragraphs[0].text[q.start:q.end] == "Nobody asked us"
 
@@ -73,7 +83,7 @@ def test_multi_paragraph_quote_is_one_quote():
         "“Then nothing. It felt like talking to a wall.”",
         "The ministry did not comment.",
     )
-    (q,) = extract_quotes(art)
+    (q,) = extract_quotes(art, RESOURCES)
     assert q.text == "Every time, a polite young man answered. He promised to pass it on.\nThen nothing. It felt like talking to a wall."
     assert q.paragraph == 1
     assert art.paragraphs[1].text[q.start:q.end] == "Every time, a polite young man answered. He promised to pass it on."
@@ -295,7 +305,7 @@ SEED_QUOTES = [
 
 def test_seed_acceptance_list_exactly():
     art = parse_markdown(SEED.read_text(encoding="utf-8"), str(SEED))
-    found = extract_quotes(art)
+    found = extract_quotes(art, RESOURCES)
     got = [(q.text, q.speaker, q.kind, q.via) for q in found]
     want = list(SEED_QUOTES)
     assert sorted(got) == sorted(want)
@@ -307,7 +317,7 @@ def test_seed_acceptance_list_exactly():
 # ---------------------------------------------------------------- robustness
 def test_no_marks_no_quotes_and_odd_input():
     assert quotes("Nothing was said here at all.") == []
-    assert extract_quotes(article()) == []
+    assert extract_quotes(article(), RESOURCES) == []
     # unbalanced, stray and inch marks do not crash or produce junk
     assert texts('The screen is 27" wide and "') == []
     assert texts('«»  "" “”') == []
@@ -315,19 +325,15 @@ def test_no_marks_no_quotes_and_odd_input():
 
 def test_extract_quotes_is_pure_and_repeatable():
     art = parse_markdown(SEED.read_text(encoding="utf-8"), str(SEED))
-    assert extract_quotes(art) == extract_quotes(art)
+    assert extract_quotes(art, RESOURCES) == extract_quotes(art, RESOURCES)
 
 
 # ---------------------------------------------------------------- the labelled set
-def _quality():
-    spec = importlib.util.spec_from_file_location("quality_quotes", ROOT / "benchmarks" / "quality_quotes.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+QUOTE_FIXTURES = ROOT / "tests" / "fixtures" / "quotes"
 
 
 def test_labelled_set_has_enough_quotes():
-    labels = _quality().load_labels()
+    labels = load_quote_labels(QUOTE_FIXTURES)
     assert sum(len(v) for v in labels.values()) >= 60
     for rel in labels:
         assert (ROOT / "tests" / "fixtures" / "quotes" / rel).is_file(), rel
@@ -335,7 +341,7 @@ def test_labelled_set_has_enough_quotes():
 
 @pytest.mark.parametrize("split", ["tune", "heldout1", "heldout2", "heldout3", "all"])
 def test_labelled_set_meets_the_targets(split):
-    result = _quality().evaluate(split)
+    result = evaluate_quotes(lambda art: extract_quotes(art, RESOURCES), QUOTE_FIXTURES, split)
     assert result["labelled"] > 0
     assert result["precision"] >= 0.95, result["per_file"]
     assert result["recall"] >= 0.90, result["per_file"]
@@ -402,7 +408,7 @@ MARKY = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 def test_any_text_gives_well_formed_quotes(paragraphs):
     paragraphs = [p.replace("\n", " ").strip() or "x" for p in paragraphs]
     art = article(*[p if not p.startswith(("#", "-", "*", ">", "Original")) else "x " + p for p in paragraphs])
-    for q in extract_quotes(art):
+    for q in extract_quotes(art, RESOURCES):
         para = art.paragraphs[q.paragraph].text
         assert 0 <= q.start <= q.end <= len(para)
         assert para[q.start:q.end] == q.text.split("\n")[0]
@@ -480,7 +486,7 @@ def test_code_blocks_are_not_quoted_speech():
     art = parse_markdown(
         '# T\n\nMarch 3, 2024\n\nThe config:\n\n```\n{"name": "Ivan Petrov", "role": "said the admin"}\n```\n\n'
         '    print("Hello, world", end="")\n\n"We do not comment," Peskov said.\n', "t.md")
-    assert [(q.text, q.speaker) for q in extract_quotes(art)] == [("We do not comment", "Peskov")]
+    assert [(q.text, q.speaker) for q in extract_quotes(art, RESOURCES)] == [("We do not comment", "Peskov")]
 
 
 # ---------------------------------------------------------------- speaker shapes (after the blind set's first look)
@@ -546,12 +552,12 @@ def test_russian_guillemets_with_dash_attributions():
 def test_headline_quote_takes_the_speaker_of_the_body_quote():
     art = article('"The water came at night," said Olga Petrenko, who lives by the river.',
                   title='"The water came at night": a village counts its losses')
-    found = extract_quotes(art)
+    found = extract_quotes(art, RESOURCES)
     assert [(q.paragraph, q.text, q.speaker) for q in found] == [
         (None, "The water came at night", "Olga Petrenko"), (0, "The water came at night", "Olga Petrenko")]
     # a headline quote nobody in the body says is not kept
     art = article('"We will see," said Olga Petrenko.', title='"Not again": a village counts its losses')
-    assert [q.paragraph for q in extract_quotes(art)] == [0]
+    assert [q.paragraph for q in extract_quotes(art, RESOURCES)] == [0]
     assert texts('Several students were called in for "prophylactic talks", according to the outlet.') == []
     # a speech verb next to it still quotes it
     assert texts('The ministry warned of "grave consequences".') == ["grave consequences"]

@@ -1,8 +1,6 @@
 """Cited sources (issue 5): extractor, registry, outlet_for_url, labelled set."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -10,17 +8,28 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from archive.evaluate.sources import evaluate_sources, registry_key, score
 from archive.extract.found import FoundCitation
-from archive.extract.sources import (
-    KINDS,
-    KNOWN_SOURCES,
-    PUBLISHERS,
-    extract_citations,
-    lookup_source,
-    normalize_alias,
-    outlet_for_url,
-)
+from archive.extract.resources import load_resources
+from archive.extract.sources import KINDS
+from archive.extract.sources import extract_citations as _extract_citations
+from archive.extract.sources.registry import normalize_alias
 from archive.parse.markdown import parse_markdown
+
+R = load_resources()  # this module's Resources (the gazetteer_fresh fixture swaps in fresh ones)
+
+
+def extract_citations(article):
+    return _extract_citations(article, R)
+
+
+def lookup_source(name):
+    return R.registry.lookup(name)
+
+
+def outlet_for_url(url):
+    return R.registry.outlet_for_url(url)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_b962ebf88adc878d.txt"
@@ -234,6 +243,7 @@ def test_aliases_resolve_to_one_registry_source(canonical, aliases):
 
 def test_registry_is_consistent():
     keys: dict[str, str] = {}
+    KNOWN_SOURCES, PUBLISHERS = R.registry.sources, R.registry.publishers
     names = [s.name for s in KNOWN_SOURCES]
     assert len(names) == len(set(names))
     assert len(KNOWN_SOURCES) >= 250
@@ -360,23 +370,18 @@ def test_arbitrary_text_does_not_break_the_extractor(paragraphs):
 # --- the labelled set -----------------------------------------------------------------------
 
 
-def _quality():
-    spec = importlib.util.spec_from_file_location("quality_sources", ROOT / "benchmarks" / "quality_sources.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("quality_sources", module)
-    spec.loader.exec_module(module)
-    return module
+SOURCE_FIXTURES = ROOT / "tests" / "fixtures" / "sources"
 
 
 def test_labelled_set_meets_the_targets():
-    q = _quality()
-    results = q.run()
-    overall = q.score(results)
+    results = evaluate_sources(extract_citations, SOURCE_FIXTURES, key=registry_key(lookup_source, normalize_alias),
+                               outlet_for_url=outlet_for_url)
+    overall = score(results)
     assert overall.expected >= 60
     assert overall.precision >= 0.95, [(r.name, r.false_positives) for r in results if r.false_positives]
     assert overall.recall >= 0.90, [(r.name, r.misses) for r in results if r.misses]
     assert overall.outlets_right == overall.files
-    heldout = q.score(results, "heldout")
+    heldout = score(results, "heldout")
     if heldout.files:
         assert heldout.precision >= 0.90 and heldout.recall >= 0.80
 
@@ -388,13 +393,10 @@ def test_labelled_set_meets_the_targets():
 def gazetteer_fresh():
     """Qualifiers ask the gazetteer whether an owner is a place; other test modules swap its
     lookup for fakes on the shared in-memory object, so start from a freshly loaded one."""
-    from archive.extract import gazetteer
-    from archive.extract import sources
-
-    gazetteer.reset()
-    for cached in (sources._is_place, sources._org_name, sources._resolve):
-        cached.cache_clear()
+    global R
+    shared, R = R, load_resources()
     yield
+    R = shared
 
 
 @pytest.mark.parametrize("sentence, name", [

@@ -21,26 +21,30 @@ class Extraction:
     citations: tuple[FoundCitation, ...] = ()
 
 
-def extract(article: ParsedArticle, resources, trace=None) -> Extraction:
-    """Every stage over one shared Document, in order; ``trace`` (a rules.Trace) records each decision."""
+# The order the stages run in over one Document: each reads the claims of those before it.
+STAGES = ("outlets", "places", "quotes", "citations")
+
+
+def document_with_outlets(article: ParsedArticle, resources, trace=None) -> Document:
+    """A Document whose outlets and organisations are claimed: what every later stage starts from."""
+    from archive.extract.sources import claim_outlets
+
+    doc = Document(article, resources, trace)
+    claim_outlets(doc)
+    return doc
+
+
+def extract(article: ParsedArticle, resources, trace=None, stages=STAGES) -> Extraction:
+    """The ``stages`` over one shared Document, in STAGES order; ``trace`` (a rules.Trace) records each
+    decision. Outlets are always claimed (later stages read the claims); a stage left out finds nothing."""
     from archive.extract import places as place_stage
     from archive.extract import quotes as quote_stage
     from archive.extract import sources as source_stage
 
-    doc = Document(article, resources, trace)
-    # transitional: each extractor moves to a stage over the Document (name(doc)); until then its old entry point
-    if hasattr(source_stage, "claim_outlets"):
-        source_stage.claim_outlets(doc)
-    found_places = place_stage.places(doc) if callable(getattr(place_stage, "places", None)) \
-        else place_stage.extract_places(article)
-    found_quotes = quote_stage.quotes(doc) if callable(getattr(quote_stage, "quotes", None)) \
-        else quote_stage.extract_quotes(article)
-    found_citations = source_stage.citations(doc) if callable(getattr(source_stage, "citations", None)) \
-        else source_stage.extract_citations(article)
-    outlet_for_url = source_stage.outlet_for_url
-    try:
-        outlet = outlet_for_url(article.url, resources.registry)
-    except TypeError:
-        outlet = outlet_for_url(article.url)
-    return Extraction(outlet=outlet, quotes=tuple(found_quotes), places=tuple(found_places),
-                      citations=tuple(found_citations))
+    doc = document_with_outlets(article, resources, trace)
+    return Extraction(
+        outlet=resources.registry.outlet_for_url(article.url),
+        places=tuple(place_stage.places(doc)) if "places" in stages else (),
+        quotes=tuple(quote_stage.quotes(doc)) if "quotes" in stages else (),
+        citations=tuple(source_stage.citations(doc)) if "citations" in stages else (),
+    )

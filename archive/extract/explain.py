@@ -1,13 +1,13 @@
 """Why the extractors decided what they did: every candidate and the rule behind it."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 from archive.extract.rules import Decision, Trace
 from archive.parse.document import ParsedArticle
 
 KINDS = ("quotes", "places", "sources")
-COLUMNS = ["kind", "paragraph", "decision", "rule", "candidate", "detail"]
+COLUMNS = [f.name for f in fields(Decision) if f.name != "start"]
 
 
 @dataclass

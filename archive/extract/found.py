@@ -15,7 +15,7 @@ class FoundQuote:
     speaker: str | None
     cue: str | None  # said, told, wrote, according to, ...
     via: str | None  # the outlet the speaker spoke to ("told IStories" -> "IStories")
-    via_source: "FoundSource | None" = None  # that outlet as the sources stage claimed it, when it did
+    via_source: FoundSource | None = None  # that outlet as the sources stage claimed it, when it did
 
 
 @dataclass(frozen=True)
@@ -30,13 +30,16 @@ class FoundPlace:
     aliases: tuple[str, ...] = ()  # other names users may filter by (Latin and Cyrillic)
 
     def __reduce__(self):
-        # A place from the gazetteer travels as its key: workers send many mentions of the
-        # same few places to the writer, which holds the same gazetteer (loaded before it
-        # forked them) and looks the place up again, aliases and all. Any other place (not
-        # in this process's gazetteer, or none loaded) travels whole and is rebuilt from
-        # its fields.
-        if _gazetteer_place_of_key(self.key, load=False) == self:
-            return _gazetteer_place, (self.key,)
+        # A place from a gazetteer travels as (that gazetteer's stamp, its key): workers send many
+        # mentions of the same few places to the writer, which registered the same gazetteer
+        # (load_resources does, before ingest forks the workers) and looks the place up again,
+        # aliases and all. Any other place (in no gazetteer this process registered) travels
+        # whole and is rebuilt from its fields.
+        from archive.extract.places.gazetteer import registered
+
+        for gaz in registered():
+            if gaz.place_of_key(self.key) == self:
+                return _gazetteer_place, (self.key, gaz.stamp)
         return FoundPlace, tuple(getattr(self, f.name) for f in fields(self))
 
 
@@ -52,7 +55,7 @@ class FoundPlaceMention:
 @dataclass(frozen=True)
 class FoundSource:
     name: str  # canonical name
-    kind: str  # "news outlet" | "telegram channel" | "agency" | "organisation"
+    kind: str  # one of archive.kinds.SOURCE_KINDS
     domain: str | None
     aliases: tuple[str, ...] = ()
 
@@ -66,23 +69,25 @@ class FoundCitation:
     href: str | None
 
 
-def _gazetteer_place(key: str) -> FoundPlace:
+def _gazetteer_place(key: str, stamp: str | None = None) -> FoundPlace:
     """A place unpickled from its key (see FoundPlace.__reduce__)."""
-    place = _gazetteer_place_of_key(key, load=True)
+    place = _gazetteer_place_of_key(key, stamp)
     if place is None:
         raise pickle.UnpicklingError(f"no place {key!r} in this process's gazetteer: pickled with another one")
     return place
 
 
-def _gazetteer_place_of_key(key: str, load: bool) -> FoundPlace | None:
-    """The gazetteer's place of that key, or None; ``load``: load the gazetteer if this process has none."""
-    from archive.extract import gazetteer
+def _gazetteer_place_of_key(key: str, stamp: str | None) -> FoundPlace | None:
+    """The place of that key in the gazetteer of that stamp this process registered for unpickling.
 
-    gaz = gazetteer.get_gazetteer() if load else gazetteer._GAZETTEER  # never load it just to pickle a place
+    None registered under that stamp: load the gazetteer, and register it when its stamp is that one.
+    """
+    from archive.extract.places.gazetteer import load_gazetteer, registered_gazetteer
+
+    gaz = registered_gazetteer(stamp)
     if gaz is None:
-        return None
-    index = gaz.memo.get("place_of_key")
-    if index is None:
-        index = gaz.memo["place_of_key"] = {k: pid for pid, k in enumerate(gaz.keys)}
-    pid = index.get(key)
-    return None if pid is None else gaz.place(pid)
+        gaz = load_gazetteer()
+        if gaz.stamp != stamp:
+            return None
+        gaz.register_for_unpickling()
+    return gaz.place_of_key(key)

@@ -31,4 +31,9 @@ class Resources:
 def load_resources(*, gazetteer: bool = True) -> Resources:
     """Everything extraction needs; ``gazetteer=False`` skips the ~0.15 s gazetteer load (no places)."""
     lexicons = {lang: load_lexicon(lang) for lang in LANGUAGES}
-    return Resources(lexicons=lexicons)
+    from archive.extract.places.gazetteer import load_gazetteer
+    from archive.extract.sources.registry import load_registry
+
+    # register_for_unpickling: the one place a process says which gazetteer its places unpickle with
+    places = load_gazetteer().register_for_unpickling() if gazetteer else None
+    return Resources(lexicons=lexicons, registry=load_registry(), gazetteer=places)

@@ -17,7 +17,8 @@ records nothing and pays nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
+from collections.abc import Callable, Iterable, Iterator
 
 ACCEPT = "accept"
 REJECT = "reject"
@@ -70,7 +71,7 @@ class Rules:
                 return rule
         return None
 
-    def without(self, *names: str) -> "Rules":
+    def without(self, *names: str) -> Rules:
         """The same table with some rules switched off (for experiments and tests)."""
         unknown = set(names) - set(self._by_name)
         if unknown:
@@ -84,13 +85,14 @@ class Rules:
 class Decision:
     """One candidate and what became of it."""
 
+    # Field order is the order `archive explain` shows them in.
     kind: str  # quotes | places | sources
-    candidate: str  # the text of the candidate
     paragraph: int | None  # position; None for the title or outside the body
-    start: int
-    rule: str  # the rule's name ("kept" when no rule rejected it and the engine kept it)
     decision: str  # ACCEPT | REJECT
-    detail: str = ""  # what was found: the speaker, the place, the source
+    rule: str  # the rule's name ("kept" when no rule rejected it and the engine kept it)
+    candidate: str  # the text of the candidate
+    detail: str  # what was found: the speaker, the place, the source
+    start: int
 
 
 @dataclass
@@ -106,7 +108,7 @@ class Trace:
     def record(self, kind: str, candidate: str, paragraph: int | None, start: int, rule: str, decision: str,
                detail: str = "") -> None:
         if self.kinds is None or kind in self.kinds:
-            self.decisions.append(Decision(kind, candidate, paragraph, start, rule, decision, detail))
+            self.decisions.append(Decision(kind, paragraph, decision, rule, candidate, detail, start))
 
     def rules_that_decided(self, kind: str | None = None) -> set[str]:
         return {d.rule for d in self.decisions if kind is None or d.kind == kind}

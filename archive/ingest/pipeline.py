@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from archive.store.db import tune_for_bulk_writes
 from archive.ingest.discover import discover
@@ -256,7 +256,7 @@ class Writer:
                            replaced=replaced)
 
 
-def _prepared(tasks: list[Task], jobs: int, stop: "StopRequests") -> Iterator[Prepared]:
+def _prepared(tasks: list[Task], jobs: int, stop: StopRequests) -> Iterator[Prepared]:
     """Prepare files in order, in `jobs` worker processes (inline when jobs is 1)."""
     if not tasks:
         return

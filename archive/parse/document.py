@@ -47,7 +47,7 @@ class ParsedArticle:
     @cached_property
     def credit_links(self) -> tuple[Link, ...]:
         """Links above the body, such as the seed's t.me credit line."""
-        return tuple(l for l in self.links if l.paragraph is None and l.href != self.url)
+        return tuple(link for link in self.links if link.paragraph is None and link.href != self.url)
 
     @property
     def word_count(self) -> int:

@@ -5,7 +5,7 @@ import csv
 import io
 import json
 import shutil
-from typing import Iterable
+from collections.abc import Iterable
 
 import click
 

@@ -196,8 +196,8 @@ def stored_article(conn, key: str):
 
     row = _article_row(conn, key)
     article_id = row["id"]
-    positions = {pid: pos for pid, pos in conn.execute(
-        "SELECT id, position FROM paragraphs WHERE article_id = ?", (article_id,))}
+    positions = dict(conn.execute(
+        "SELECT id, position FROM paragraphs WHERE article_id = ?", (article_id,)))
     links = tuple(Link(text, href, positions.get(pid), start or 0, end or 0) for text, href, pid, start, end in
                   conn.execute('SELECT text, href, paragraph_id, start, "end" FROM links WHERE article_id = ?'
                                " ORDER BY id", (article_id,)))

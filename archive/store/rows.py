@@ -63,7 +63,7 @@ def rows_of(article: ParsedArticle, extraction: Extraction) -> ArticleRows:
         outlet=extraction.outlet,
         word_count=article.word_count,
         paragraphs=tuple((p.position, p.section, p.text, p.markdown) for p in article.paragraphs),
-        links=tuple((l.paragraph, l.text, l.href, l.start, l.end) for l in article.links),
+        links=tuple((link.paragraph, link.text, link.href, link.start, link.end) for link in article.links),
         quotes=quotes,
         places=tuple(places),
         mentions=tuple(mentions),

@@ -242,7 +242,7 @@ class Store:
             path=path,
             content_hash=content_hash,
             word_count=rows.word_count,
-            ingested_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
         if replace is None:
             columns = ", ".join(values)

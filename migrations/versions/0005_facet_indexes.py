@@ -31,6 +31,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table, name, columns in INDEXES:
+    for table, name, _columns in INDEXES:
         op.create_index(f"ix_{table}_article_id", table, ["article_id"])
         op.drop_index(name, table)

