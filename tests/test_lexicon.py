@@ -70,8 +70,13 @@ def test_regexes_are_generated_from_the_data_longest_first():
 
 
 def _literal_collections(tree: ast.AST):
-    """Sets, lists, tuples of string constants, and "a b c".split() calls, with their sizes."""
+    """Sets, lists, tuples of string constants, and "a b c".split() calls, with their sizes
+    (``__slots__`` and ``__all__`` name attributes, not words)."""
+    names = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Assign)
+             and any(isinstance(t, ast.Name) and t.id in ("__slots__", "__all__") for t in node.targets)}
     for node in ast.walk(tree):
+        if id(node) in names:
+            continue
         if isinstance(node, (ast.Set, ast.List, ast.Tuple)):
             strings = [e for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
             if len(strings) > MAX_LITERAL:

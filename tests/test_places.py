@@ -297,7 +297,7 @@ def test_cache_is_rebuilt_when_missing_or_corrupt(tmp_path, monkeypatch):
     real = RES.gazetteer
     calls = []
 
-    def fake_build():
+    def fake_build(data_dir, lexicon_dir):
         calls.append(1)
         return real
 
@@ -323,7 +323,7 @@ def test_cache_is_rebuilt_when_missing_or_corrupt(tmp_path, monkeypatch):
 
 def test_unwritable_cache_directory_still_works(tmp_path, monkeypatch):
     real = RES.gazetteer
-    monkeypatch.setattr(gazetteer, "build", lambda: real)
+    monkeypatch.setattr(gazetteer, "build", lambda data_dir, lexicon_dir: real)
     monkeypatch.setattr(gazetteer, "_build_lookup", lambda gaz: {})
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache directory should be")
@@ -356,11 +356,10 @@ def test_the_cache_stamp_covers_the_word_lists_it_is_built_from(tmp_path, monkey
 
     before = gazetteer.cache_stamp()
     shutil.copytree(gazetteer.LEXICON_DIR, tmp_path / "lexicon")
-    monkeypatch.setattr(gazetteer, "LEXICON_DIR", tmp_path / "lexicon")
-    assert gazetteer.cache_stamp() == before
+    assert gazetteer.cache_stamp(lexicon_dir=tmp_path / "lexicon") == before
     with open(tmp_path / "lexicon" / "en" / "person_names.txt", "a", encoding="utf-8") as fh:
         fh.write("Nonesuch\n")
-    assert gazetteer.cache_stamp() != before
+    assert gazetteer.cache_stamp(lexicon_dir=tmp_path / "lexicon") != before
 
 
 # ---------------------------------------------------------------- the labelled set

@@ -38,7 +38,7 @@ class Claim:
 class Document:
     """An article as the extractors share it. Pure data; nothing here reads files or the database."""
 
-    __slots__ = ("article", "resources", "trace", "texts", "_claims")
+    __slots__ = ("article", "resources", "trace", "texts", "_claims", "derived")
 
     def __init__(self, article: ParsedArticle, resources=None, trace=None):
         self.article = article
@@ -46,6 +46,7 @@ class Document:
         self.trace = trace
         self.texts = [p.text for p in article.paragraphs]
         self._claims: dict[int, list[Claim]] = {}
+        self.derived: dict[str, Any] = {}  # what one stage computed from the text and a later one reuses
 
     def text(self, paragraph: int | None) -> str:
         return self.article.title if paragraph is None else self.texts[paragraph]

@@ -8,9 +8,13 @@ that wants other data builds other Resources instead of clearing caches.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from archive.extract.lexicon import HERE as LEXICON_ROOT
 from archive.extract.lexicon import LANGUAGES, Lexicon, load_lexicon
+
+PLACE_DATA = Path(__file__).resolve().parent / "data"
 
 
 @dataclass(frozen=True, eq=False)
@@ -28,12 +32,16 @@ class Resources:
         return self.lexicons[lang]
 
 
-def load_resources(*, gazetteer: bool = True) -> Resources:
-    """Everything extraction needs; ``gazetteer=False`` skips the ~0.15 s gazetteer load (no places)."""
-    lexicons = {lang: load_lexicon(lang) for lang in LANGUAGES}
+def load_resources(*, gazetteer: bool = True, lexicon_root: Path = LEXICON_ROOT, place_data: Path = PLACE_DATA,
+                   gazetteer_cache: Path | None = None) -> Resources:
+    """Everything extraction needs, read from ``lexicon_root`` (en/, ru/, sources.tsv, ...) and
+    ``place_data`` (places.json, common_words.txt): another root is another vocabulary for every
+    extractor at once. ``gazetteer=False`` skips the ~0.15 s gazetteer load (no places);
+    ``gazetteer_cache`` is the pickle to keep it in (default: the user's cache folder)."""
+    lexicons = {lang: load_lexicon(lang, lexicon_root) for lang in LANGUAGES}
     from archive.extract.places.gazetteer import load_gazetteer
     from archive.extract.sources.registry import load_registry
 
     # register_for_unpickling: the one place a process says which gazetteer its places unpickle with
-    places = load_gazetteer().register_for_unpickling() if gazetteer else None
-    return Resources(lexicons=lexicons, registry=load_registry(), gazetteer=places)
+    places = load_gazetteer(gazetteer_cache, place_data, lexicon_root).register_for_unpickling() if gazetteer else None
+    return Resources(lexicons=lexicons, registry=load_registry(lexicon_root), gazetteer=places)

@@ -282,7 +282,7 @@ class Store:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (article_id, paragraph_ids.get(paragraph), text, speaker, kind, start, end, cue, via,
-                 source_ids[source] if source is not None else self.source_id_for_name(via) if via else None)
+                 source_ids[source] if source is not None else None)
                 for paragraph, text, speaker, kind, start, end, cue, via, source in rows.quotes
             ],
         )

